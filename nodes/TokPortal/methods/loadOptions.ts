@@ -1,0 +1,71 @@
+import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+
+import { apiRequest } from '../transport';
+
+/** Used when /countries cannot be reached, so the dropdown still works (codes accepted by TokPortal). */
+const FALLBACK_COUNTRIES: INodePropertyOptions[] = [
+	['USA', 'United States'],
+	['UK', 'United Kingdom'],
+	['CA', 'Canada'],
+	['AU', 'Australia'],
+	['FR', 'France'],
+	['DE', 'Germany'],
+	['ES', 'Spain'],
+	['IT', 'Italy'],
+	['BR', 'Brazil'],
+	['MX', 'Mexico'],
+	['PH', 'Philippines'],
+].map(([value, name]) => ({ name: `${name} (${value})`, value }));
+
+const FALLBACK_PLATFORMS: Array<INodePropertyOptions & { orderable: boolean }> = [
+	{ name: 'Instagram', value: 'instagram', orderable: true },
+	{ name: 'TikTok', value: 'tiktok', orderable: true },
+	{ name: 'YouTube', value: 'youtube', orderable: false },
+];
+
+async function fetchList(context: ILoadOptionsFunctions, path: string): Promise<IDataObject[] | undefined> {
+	try {
+		const { body } = await apiRequest.call(context, { method: 'GET', path, retry: { maxAttempts: 2 } });
+		return Array.isArray(body.data) ? (body.data as IDataObject[]) : undefined;
+	} catch {
+		// A dropdown must stay usable offline or with a wrong key: fall back to the documented values.
+		return undefined;
+	}
+}
+
+export async function getCountries(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const countries = await fetchList(this, '/countries');
+	if (!countries?.length) return FALLBACK_COUNTRIES;
+	return countries
+		.filter((country) => typeof country.code === 'string')
+		.map((country) => ({
+			name: `${String(country.name ?? country.code)} (${String(country.code)})`,
+			value: String(country.code),
+		}))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+async function platforms(context: ILoadOptionsFunctions, orderableOnly: boolean): Promise<INodePropertyOptions[]> {
+	const remote = await fetchList(context, '/platforms');
+	const list = remote?.length
+		? remote.map((platform) => ({
+				name: String(platform.name ?? platform.value),
+				value: String(platform.value ?? platform.name).toLowerCase(),
+				orderable: platform.orderable !== false,
+			}))
+		: FALLBACK_PLATFORMS;
+	return list
+		.filter((platform) => !orderableOnly || platform.orderable)
+		.map(({ name, value }) => ({ name, value }))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Every platform an account or bundle can be on (for filters). */
+export async function getPlatforms(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await platforms(this, false);
+}
+
+/** Platforms new bundles can be ordered on. */
+export async function getOrderablePlatforms(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await platforms(this, true);
+}

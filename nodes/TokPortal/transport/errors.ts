@@ -1,0 +1,187 @@
+import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+/** What the node tells an operator for each TokPortal error code: what happened, then what to do. */
+const MESSAGES: Record<string, string> = {
+	AUTH_MISSING_KEY: 'TokPortal received no API key. Open the TokPortal API credential and enter your key.',
+	AUTH_INVALID_KEY:
+		'TokPortal rejected the API key. Open the TokPortal API credential and paste a valid key from the Developer Portal (API keys).',
+	AUTH_REVOKED_KEY:
+		'This TokPortal API key was revoked. Create a new key in the Developer Portal and update the TokPortal API credential.',
+	RATE_LIMIT_EXCEEDED:
+		'TokPortal is still rate-limiting this API key after several retries (120 requests per minute). Run the workflow less often or process fewer items per run.',
+	CAPACITY_COOLDOWN:
+		"TokPortal's capacity for creating or publishing bundles is used up for now. Nothing was created or charged; try again later.",
+	INSUFFICIENT_CREDITS:
+		'Not enough TokPortal credits for this order. Nothing was charged; top up credits, then run the workflow again.',
+	VALIDATION_ERROR: 'TokPortal rejected a field of this request. Correct the field named below and run again.',
+	UNKNOWN_FIELD: 'TokPortal does not accept one of the fields sent. Remove the field named below and run again.',
+	IDEMPOTENCY_KEY_REUSED:
+		'This Idempotency Key was already used for a different request. Use a value that is unique per bundle (for example a row ID), or leave the field empty.',
+	IDEMPOTENCY_KEY_NOT_ALLOWED_FOR_SENSITIVE_RESPONSE:
+		'TokPortal refused an Idempotency Key on a call that returns a secret. This is a bug in the TokPortal node; please report it.',
+	BUNDLE_NOT_FOUND:
+		'Bundle not found. Check the Bundle ID: it must be a bundle of the organization this API key belongs to.',
+	BUNDLE_NOT_OWNED:
+		'This bundle belongs to another TokPortal user. Use one of your own bundles, or switch to that user’s credential.',
+	BUNDLE_INVALID_STATUS:
+		'The bundle’s current status does not allow this action. Use Get Bundle to check its status and next_action.',
+	BUNDLE_ALREADY_PUBLISHED: 'This bundle is already published. Nothing was changed.',
+	DUPLICATE_EXTERNAL_REF:
+		'Another bundle already uses this External Reference. Use a unique value, or clear it on the other bundle first.',
+	DUPLICATE_ACCOUNT_BUNDLE:
+		'A bundle with this External Reference already exists, so nothing new was created or charged. Use Get Many Bundles filtered by External Reference to reuse it.',
+	BUNDLE_PRICING_CHANGED:
+		'TokPortal prices changed while ordering. Nothing was charged; run again to order at the current price.',
+	COUNTRY_NOT_ENABLED: 'This country is not open for new accounts. Pick a country from the Country list.',
+	ACCOUNT_ID_NOT_ALLOWED:
+		'A Delivered Account can only be given for "Videos Only" bundles (other types create a new account and charge for it).',
+	YOUTUBE_DELAYED: 'YouTube bundles cannot be ordered yet. Choose TikTok or Instagram.',
+	DEEP_WARMING_DEPRECATED: 'TokPortal no longer offers deep warming. Turn off Deep Warming and run again.',
+	WARMING_CONFLICT: 'Niche warming cannot be combined with another warming option. Keep only one.',
+	ALREADY_ACCEPTED:
+		'A TokPortal account manager already accepted this bundle, so it can no longer be unpublished.',
+	INVALID_STATUS:
+		'The account is not in a status that allows this: its profile can only be configured before the bundle is published (unpublish first), and it can only be finalized or sent back for corrections while it is in review.',
+	ACCOUNT_NOT_CONFIGURED:
+		'The bundle’s account is not configured yet. Run Account Configuration → Configure first, then publish.',
+	NO_VIDEOS_CONFIGURED: 'No video of this bundle is configured yet. Configure at least one video, then publish.',
+	ACCOUNT_NOT_FOUND: 'The bundle has no account yet. Configure the account first.',
+	ACCOUNT_INVALID_STATUS: 'The account’s current status does not allow this action. Use Get Bundle to check it.',
+	SAVED_ACCOUNT_NOT_FOUND:
+		'Delivered account not found. Use an ID from Delivered Account → Get Many, or the saved_account_id of a bundle.',
+	SAVED_ACCOUNT_NOT_OWNED: 'This delivered account belongs to another TokPortal user.',
+	VERIFICATION_CODE_NOT_FOUND:
+		'No verification code in this account’s TokMail inbox yet. Request the code on TikTok/Instagram first, then retry (or turn on Wait for Code).',
+	CREDENTIAL_REVEAL_QUOTE_CHANGED:
+		'TokPortal changed the support-forfeit terms or price since they were quoted. Nothing was charged or revealed; review the new terms below and run again.',
+	MANAGED_ACCOUNT_TASK_BLOCKED:
+		'TokPortal Coverage for this delivered account is not active, so this task is blocked. Reactivate Coverage in TokPortal, then run again.',
+	INVALID_STATUS_TRANSITION: 'This status change is not allowed from the current status.',
+	INVALID_USERNAME: 'Username must be 1–24 characters of letters, digits, "_" and ".".',
+	INVALID_VISIBLE_NAME: 'Visible Name must be 1–30 characters.',
+	BIOGRAPHY_TOO_LONG: 'Biography must be at most 80 characters.',
+	INVALID_URL: 'Profile Picture URL and Link in Bio must be valid URLs (https://…).',
+	LINK_IN_BIO_INSTAGRAM_ONLY: 'Link in Bio is only available for Instagram accounts. Leave it empty for TikTok.',
+	MISSING_COMMENT: 'Requesting corrections needs a Comment that explains what to change.',
+	MISSING_FIELDS:
+		'Requesting corrections needs feedback on at least one field (username, visible name, biography or profile picture).',
+	INVALID_FIELD:
+		'Corrections can only be requested on username, visible name, biography and profile picture.',
+};
+
+const STATUS_MESSAGES: Record<number, string> = {
+	400: 'TokPortal rejected the request as invalid.',
+	401: MESSAGES.AUTH_INVALID_KEY,
+	402: MESSAGES.INSUFFICIENT_CREDITS,
+	403: 'TokPortal refused access to this resource with this API key.',
+	404: 'TokPortal could not find this resource. Check the ID.',
+	409: 'The resource’s current state does not allow this action.',
+	428: 'TokPortal needs an explicit acknowledgement before doing this.',
+	429: MESSAGES.RATE_LIMIT_EXCEEDED,
+};
+
+export interface ApiErrorBody {
+	code?: string;
+	message?: string;
+	details?: IDataObject;
+}
+
+/** The error envelope `{ error: { code, message, details } }`, or nothing usable. */
+export function parseErrorBody(body: unknown): ApiErrorBody {
+	if (body && typeof body === 'object' && 'error' in body) {
+		const error = (body as { error: unknown }).error;
+		if (error && typeof error === 'object') return error as ApiErrorBody;
+	}
+	return {};
+}
+
+/** Codes arrive in two casings (`invalid_status`, `BUNDLE_NOT_FOUND`): compare them in one. */
+export function normalizeCode(code: unknown): string | undefined {
+	return typeof code === 'string' && code !== '' ? code.toUpperCase() : undefined;
+}
+
+export function messageForCode(code: string | undefined, status: number): string {
+	const known = code ? MESSAGES[code.toUpperCase()] : undefined;
+	return known ?? STATUS_MESSAGES[status] ?? (status >= 500
+		? 'TokPortal had an internal problem and still failed after retrying. Try again in a few minutes.'
+		: `TokPortal answered with HTTP ${status}.`);
+}
+
+export interface ApiFailure {
+	status: number;
+	body: unknown;
+	requestId?: string;
+	retryAfterSeconds?: number;
+}
+
+/**
+ * Turns a TokPortal error response into a NodeApiError built only from the response body — never
+ * from the request, whose headers hold the API key. The code, details and request id stay
+ * machine-readable in `context` so operations can react to them (e.g. 428 acknowledgements).
+ */
+export function toNodeApiError(node: INode, failure: ApiFailure, itemIndex?: number): NodeApiError {
+	const apiError = parseErrorBody(failure.body);
+	const code = normalizeCode(apiError.code);
+	const lines = [
+		`HTTP ${failure.status}${apiError.code ? ` · ${apiError.code}` : ''}`,
+		apiError.message ? `TokPortal says: ${apiError.message}` : undefined,
+		apiError.details && Object.keys(apiError.details).length > 0
+			? `Details: ${JSON.stringify(apiError.details)}`
+			: undefined,
+		`Request ID: ${failure.requestId ?? 'not provided'} (quote it to TokPortal support)`,
+	].filter((line): line is string => line !== undefined);
+
+	const error = new NodeApiError(node, { error: apiError as JsonObject } as JsonObject, {
+		message: messageForCode(code, failure.status),
+		description: lines.join('\n'),
+		httpCode: String(failure.status),
+		itemIndex,
+	});
+	Object.assign(error.context, {
+		tokportalCode: code,
+		tokportalDetails: apiError.details,
+		requestId: failure.requestId,
+		httpStatus: failure.status,
+	});
+	return error;
+}
+
+/** A request that never got an answer (refused, reset, timed out). Names the base URL, never the key. */
+export function toNetworkError(
+	node: INode,
+	baseUrl: string,
+	cause: { code?: string; message?: string },
+	itemIndex?: number,
+): NodeApiError {
+	const reason = cause.code ?? 'network error';
+	const error = new NodeApiError(node, { code: 'TOKPORTAL_UNREACHABLE' } as JsonObject, {
+		message: `Could not reach TokPortal at ${baseUrl}. Check the Base URL in the TokPortal API credential and your network.`,
+		description: `The request failed before TokPortal answered (${reason}).`,
+		itemIndex,
+	});
+	Object.assign(error.context, { tokportalCode: 'TOKPORTAL_UNREACHABLE', networkCode: cause.code });
+	return error;
+}
+
+/** The TokPortal error code a transport error carries, upper-cased; undefined for other errors. */
+export function errorCodeOf(error: unknown): string | undefined {
+	if (error instanceof NodeApiError) {
+		const code = error.context.tokportalCode;
+		return typeof code === 'string' ? code : undefined;
+	}
+	return undefined;
+}
+
+/** Keeps n8n errors as they are (adding the item index) and wraps anything else for n8n. */
+export function asNodeError(
+	node: INode,
+	error: unknown,
+	itemIndex?: number,
+): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		if (itemIndex !== undefined) error.context.itemIndex ??= itemIndex;
+		return error;
+	}
+	return new NodeOperationError(node, error as Error, { itemIndex });
+}

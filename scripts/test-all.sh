@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The README's test command: installs exactly what package-lock.json pins (under Node 24, fetched from
+# the npm registry if needed), then runs every check a contributor or CI must pass.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+run() { echo; echo "==> $*"; "$@"; }
+
+run bash scripts/node24.sh npm ci
+run npm run lint
+run npm run typecheck
+run npm run build
+run npm run lint:dist
+run bash scripts/node24.sh npx jest --ci

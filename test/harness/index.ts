@@ -1,0 +1,63 @@
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import type { RunResult } from './runWorkflow';
+import { chain, runWorkflow } from './runWorkflow';
+
+export { buildWorkflow, chain, runWorkflow } from './runWorkflow';
+export type { RunResult, WorkflowDefinition } from './runWorkflow';
+
+export interface SimulatorTarget {
+	baseUrl: string;
+	apiKey: string;
+}
+
+export interface RunNodeOptions {
+	/** The TokPortal node's parameters (resource, operation, fields…). */
+	parameters: INodeParameters;
+	/** Input items for the TokPortal node; default one empty item. */
+	items?: IDataObject[];
+	continueOnFail?: boolean;
+	retryOnFail?: { maxTries: number; waitBetweenTries?: number };
+	executionId?: string;
+	/** Override the credential (e.g. a wrong key). */
+	apiKey?: string;
+}
+
+export interface NodeRun {
+	result: RunResult;
+	/** The TokPortal node's output items. */
+	items: INodeExecutionData[];
+	/** The TokPortal node's error, when it failed (and Continue On Fail was off). */
+	error?: Error & { description?: string | null; context?: IDataObject };
+}
+
+/** Runs Manual Trigger → Items → TokPortal through n8n-core against a TokPortal (simulator) URL. */
+export async function runTokPortalNode(target: SimulatorTarget, options: RunNodeOptions): Promise<NodeRun> {
+	const result = await runWorkflow(
+		{
+			nodes: [
+				{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', parameters: {} },
+				{ name: 'Items', type: 'harness.items', parameters: { items: JSON.stringify(options.items ?? [{}]) } },
+				{
+					name: 'TokPortal',
+					type: 'n8n-nodes-tokportal.tokPortal',
+					parameters: options.parameters,
+					credentials: { tokPortalApi: { id: '1', name: 'TokPortal account' } },
+					onError: options.continueOnFail ? 'continueRegularOutput' : 'stopWorkflow',
+					retryOnFail: options.retryOnFail !== undefined,
+					maxTries: options.retryOnFail?.maxTries,
+					waitBetweenTries: options.retryOnFail?.waitBetweenTries ?? 0,
+				},
+			],
+			connections: chain('Start', 'Items', 'TokPortal'),
+		},
+		{
+			credentials: {
+				tokPortalApi: { apiKey: options.apiKey ?? target.apiKey, baseUrl: target.baseUrl },
+			},
+			executionId: options.executionId,
+		},
+	);
+	const error = result.nodeError('TokPortal') as NodeRun['error'];
+	return { result, items: error ? [] : result.output('TokPortal'), error };
+}

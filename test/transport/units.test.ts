@@ -1,0 +1,125 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { CLIENT_HEADER_VALUE, PACKAGE_VERSION } from '../../nodes/TokPortal/transport/constants';
+import { messageForCode, normalizeCode, parseErrorBody } from '../../nodes/TokPortal/transport/errors';
+import {
+	deriveIdempotencyKey,
+	isMutation,
+	returnsSecret,
+} from '../../nodes/TokPortal/transport/idempotency';
+import { apiPath } from '../../nodes/TokPortal/transport/path';
+import {
+	DEFAULT_RETRY_POLICY,
+	isRetryableStatus,
+	parseRetryAfterMs,
+	retryDelayMs,
+} from '../../nodes/TokPortal/transport/retry';
+
+describe('client header', () => {
+	it('carries the version published in package.json', () => {
+		const pkg = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { version: string };
+		expect(PACKAGE_VERSION).toBe(pkg.version);
+		expect(CLIENT_HEADER_VALUE).toBe(`n8n-nodes-tokportal/${pkg.version}`);
+	});
+});
+
+describe('apiPath', () => {
+	it('encodes every id as one path segment', () => {
+		expect(apiPath`/bundles/${'a b/c'}/publish`).toBe('/bundles/a%20b%2Fc/publish');
+	});
+	it('refuses ids that would escape their segment', () => {
+		expect(() => apiPath`/bundles/${'..'}`).toThrow();
+		expect(() => apiPath`/bundles/${''}`).toThrow();
+	});
+});
+
+describe('idempotency', () => {
+	const scope = { executionId: 'exec-1', workflowId: 'wf', nodeId: 'node-a', runIndex: 0, itemIndex: 0 };
+
+	it('knows the six secret-returning calls and nothing else', () => {
+		expect(returnsSecret('POST', '/accounts/abc/reveal-credentials')).toBe(true);
+		expect(returnsSecret('POST', '/accounts/abc/verification-code')).toBe(true);
+		expect(returnsSecret('POST', '/webhooks')).toBe(true);
+		expect(returnsSecret('POST', '/upload/video')).toBe(true);
+		expect(returnsSecret('POST', '/upload/image')).toBe(true);
+		expect(returnsSecret('POST', '/analytics/export/reports')).toBe(true);
+		expect(returnsSecret('POST', '/bundles')).toBe(false);
+		expect(returnsSecret('POST', '/webhooks/abc/test')).toBe(false);
+		expect(returnsSecret('DELETE', '/webhooks')).toBe(false);
+		expect(isMutation('GET')).toBe(false);
+		expect(isMutation('PATCH')).toBe(true);
+	});
+
+	it('derives the same key for the same item, run and request, whatever the key order of the body', () => {
+		const a = deriveIdempotencyKey(scope, 'POST', '/bundles', { platform: 'tiktok', country: 'USA' });
+		const b = deriveIdempotencyKey(scope, 'POST', '/bundles', { country: 'USA', platform: 'tiktok' });
+		expect(a).toBe(b);
+		expect(a.length).toBeLessThanOrEqual(255);
+	});
+
+	it('derives different keys for another execution, item, run, node or body', () => {
+		const base = deriveIdempotencyKey(scope, 'POST', '/bundles', { a: 1 });
+		const variants = [
+			deriveIdempotencyKey({ ...scope, executionId: 'exec-2' }, 'POST', '/bundles', { a: 1 }),
+			deriveIdempotencyKey({ ...scope, itemIndex: 1 }, 'POST', '/bundles', { a: 1 }),
+			deriveIdempotencyKey({ ...scope, runIndex: 1 }, 'POST', '/bundles', { a: 1 }),
+			deriveIdempotencyKey({ ...scope, nodeId: 'node-b' }, 'POST', '/bundles', { a: 1 }),
+			deriveIdempotencyKey(scope, 'POST', '/bundles', { a: 2 }),
+			deriveIdempotencyKey(scope, 'POST', '/bundles/x/publish', { a: 1 }),
+		];
+		expect(new Set([base, ...variants]).size).toBe(variants.length + 1);
+	});
+
+	it('is random without an execution id', () => {
+		const noExecution = { ...scope, executionId: undefined };
+		expect(deriveIdempotencyKey(noExecution, 'POST', '/bundles', {})).not.toBe(
+			deriveIdempotencyKey(noExecution, 'POST', '/bundles', {}),
+		);
+	});
+});
+
+describe('retry policy', () => {
+	it('retries 408, 429 and 5xx only', () => {
+		expect([408, 429, 500, 502, 503, 504].every(isRetryableStatus)).toBe(true);
+		expect([400, 401, 402, 403, 404, 409, 422, 428].some(isRetryableStatus)).toBe(false);
+	});
+
+	it('reads Retry-After as seconds or as an HTTP date', () => {
+		expect(parseRetryAfterMs('2')).toBe(2000);
+		expect(parseRetryAfterMs(['1'])).toBe(1000);
+		expect(parseRetryAfterMs(new Date(10_000).toUTCString(), 4_000)).toBe(6_000);
+		expect(parseRetryAfterMs('soon')).toBeUndefined();
+		expect(parseRetryAfterMs(undefined)).toBeUndefined();
+	});
+
+	it('honours Retry-After up to the cap, otherwise backs off exponentially within bounds', () => {
+		expect(retryDelayMs(1, 3000, DEFAULT_RETRY_POLICY)).toBe(3000);
+		expect(retryDelayMs(1, 3_600_000, DEFAULT_RETRY_POLICY)).toBe(DEFAULT_RETRY_POLICY.maxRetryAfterMs);
+		const first = retryDelayMs(1, undefined, DEFAULT_RETRY_POLICY);
+		const fourth = retryDelayMs(4, undefined, DEFAULT_RETRY_POLICY);
+		expect(first).toBeGreaterThanOrEqual(400);
+		expect(first).toBeLessThanOrEqual(600);
+		expect(fourth).toBeGreaterThanOrEqual(3200);
+		expect(retryDelayMs(30, undefined, DEFAULT_RETRY_POLICY)).toBeLessThanOrEqual(DEFAULT_RETRY_POLICY.maxDelayMs * 1.2);
+	});
+});
+
+describe('error codes', () => {
+	it('matches codes case-insensitively', () => {
+		expect(normalizeCode('invalid_status')).toBe('INVALID_STATUS');
+		expect(messageForCode('bundle_not_found', 404)).toBe(messageForCode('BUNDLE_NOT_FOUND', 404));
+		expect(messageForCode('BUNDLE_NOT_FOUND', 404)).toMatch(/Check the Bundle ID/);
+	});
+
+	it('falls back on the HTTP status for unknown codes', () => {
+		expect(messageForCode('SOMETHING_NEW', 409)).toMatch(/state does not allow/);
+		expect(messageForCode(undefined, 503)).toMatch(/after retrying/);
+	});
+
+	it('reads the documented envelope and ignores anything else', () => {
+		expect(parseErrorBody({ error: { code: 'X', message: 'm' } })).toEqual({ code: 'X', message: 'm' });
+		expect(parseErrorBody('<html>')).toEqual({});
+		expect(parseErrorBody(null)).toEqual({});
+	});
+});
