@@ -21,6 +21,7 @@ import { TokPortalApi } from '../../credentials/TokPortalApi.credentials';
 import { TokPortal } from '../../nodes/TokPortal/TokPortal.node';
 import { TestCredentialsHelper } from './credentialsHelper';
 import type { CredentialValues } from './credentialsHelper';
+import { TransportProbe } from './probeNode';
 import { ItemsStub, ManualTriggerStub } from './stubNodes';
 
 /** The package's node types, under the names n8n gives a community package's nodes. */
@@ -36,6 +37,7 @@ class HarnessNodeTypes implements INodeTypes {
 	private readonly builtIns: Record<string, () => INodeType> = {
 		'n8n-nodes-base.manualTrigger': () => new ManualTriggerStub(),
 		'harness.items': () => new ItemsStub(),
+		'harness.transportProbe': () => new TransportProbe(),
 	};
 
 	getByName(nodeType: string): INodeType | IVersionedNodeType {

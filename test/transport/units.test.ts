@@ -9,8 +9,8 @@ import {
 	returnsSecret,
 } from '../../nodes/TokPortal/transport/idempotency';
 import { apiPath } from '../../nodes/TokPortal/transport/path';
+import type { RetryPolicy } from '../../nodes/TokPortal/transport/retry';
 import {
-	DEFAULT_RETRY_POLICY,
 	isRetryableStatus,
 	parseRetryAfterMs,
 	retryDelayMs,
@@ -80,6 +80,17 @@ describe('idempotency', () => {
 });
 
 describe('retry policy', () => {
+	// The production defaults (test/setup.ts shortens the shared object for the engine tests).
+	const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterMs: 60_000 };
+
+	it('defaults to 5 attempts, 0.5 s doubling up to 8 s, Retry-After capped at 60 s', () => {
+		jest.isolateModules(() => {
+			// A fresh copy of the module, untouched by test/setup.ts.
+			const fresh = require('../../nodes/TokPortal/transport/retry') as { DEFAULT_RETRY_POLICY: RetryPolicy };
+			expect(fresh.DEFAULT_RETRY_POLICY).toEqual(DEFAULT_RETRY_POLICY);
+		});
+	});
+
 	it('retries 408, 429 and 5xx only', () => {
 		expect([408, 429, 500, 502, 503, 504].every(isRetryableStatus)).toBe(true);
 		expect([400, 401, 402, 403, 404, 409, 422, 428].some(isRetryableStatus)).toBe(false);

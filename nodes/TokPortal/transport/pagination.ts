@@ -5,6 +5,12 @@ import { MAX_PAGE_SIZE, MAX_PAGES } from './constants';
 import type { TokPortalContext } from './request';
 import { apiRequest } from './request';
 
+export const DEFAULT_PAGE_CONCURRENCY = 4;
+export const MAX_PAGE_CONCURRENCY = 8;
+
+/** Reading a page is always safe to repeat, so a long listing gets more patience than a single call. */
+const PAGE_RETRY = { maxAttempts: 10 };
+
 export interface ListOptions {
 	path: string;
 	/** Filters; `page` and `per_page` are set by the paginator. */
@@ -12,46 +18,122 @@ export interface ListOptions {
 	/** Stop after this many items; undefined returns every item. */
 	limit?: number;
 	itemIndex?: number;
+	/** Pages requested at the same time once the first page told how many there are (1 = one by one). */
+	concurrency?: number;
 }
 
 interface Page {
-	data?: unknown;
-	pagination?: { page?: number; per_page?: number; total?: number; total_pages?: number };
+	items: IDataObject[];
+	totalPages?: number;
+}
+
+/** Keeps items in page order, drops an item seen before (lists shift while they are read), stops at the limit. */
+class Collector {
+	readonly items: IDataObject[] = [];
+
+	private readonly seen = new Set<string>();
+
+	constructor(private readonly limit: number | undefined) {}
+
+	get full(): boolean {
+		return this.limit !== undefined && this.items.length >= this.limit;
+	}
+
+	add(items: IDataObject[]): void {
+		for (const item of items) {
+			if (this.full) return;
+			const id = item.id;
+			if (typeof id === 'string' || typeof id === 'number') {
+				const key = String(id);
+				if (this.seen.has(key)) continue;
+				this.seen.add(key);
+			}
+			this.items.push(item);
+		}
+	}
 }
 
 /**
- * Reads a paginated TokPortal list (`page`/`per_page`). Return All asks for the maximum page size,
- * a Limit asks for no more than it needs and stops as soon as it has enough; both stop at the last
- * page (`page >= total_pages`) or an empty page, and a hard page cap guards against a server that
- * never ends.
+ * Reads a paginated TokPortal list (`page`/`per_page`). Return All asks for the maximum page size;
+ * a Limit asks for no more than it needs and never fetches a page whose items would be thrown away.
+ * Once the first page tells how many pages there are, the rest are fetched a few at a time (the
+ * transport's rate limiter keeps them within TokPortal's bucket) and returned in page order.
+ * Stops at the last page or an empty page; a hard page cap guards against a server that never ends.
  */
 export async function apiRequestAllItems(
 	this: TokPortalContext,
 	options: ListOptions,
 ): Promise<IDataObject[]> {
-	const { limit } = options;
+	const { limit, itemIndex } = options;
 	const perPage = limit === undefined ? MAX_PAGE_SIZE : Math.max(1, Math.min(limit, MAX_PAGE_SIZE));
-	const items: IDataObject[] = [];
+	const concurrency = Math.max(
+		1,
+		Math.min(Math.floor(options.concurrency ?? DEFAULT_PAGE_CONCURRENCY), MAX_PAGE_CONCURRENCY),
+	);
+	const collector = new Collector(limit);
 
-	for (let page = 1; page <= MAX_PAGES; page++) {
+	const fetchPage = async (page: number): Promise<Page> => {
 		const { body } = await apiRequest.call(this, {
 			method: 'GET',
 			path: options.path,
 			qs: { ...options.qs, page, per_page: perPage },
-			itemIndex: options.itemIndex,
+			itemIndex,
+			retry: PAGE_RETRY,
 		});
-		const { data: pageData, pagination } = body as Page;
-		const data = Array.isArray(pageData) ? (pageData as IDataObject[]) : [];
-		items.push(...data);
-
-		if (limit !== undefined && items.length >= limit) return items.slice(0, limit);
+		const pagination = body.pagination as IDataObject | undefined;
 		const totalPages = pagination?.total_pages;
-		if (data.length === 0) return items;
-		if (typeof totalPages === 'number' ? page >= totalPages : data.length < perPage) return items;
+		return {
+			items: Array.isArray(body.data) ? (body.data as IDataObject[]) : [],
+			totalPages: typeof totalPages === 'number' ? totalPages : undefined,
+		};
+	};
+	const tooManyPages = () =>
+		new NodeOperationError(
+			this.getNode(),
+			`TokPortal reports more than ${MAX_PAGES} pages of ${options.path}, so the node stopped`,
+			{ itemIndex, description: 'Narrow the list with filters, or use a Limit.' },
+		);
+
+	const first = await fetchPage(1);
+	collector.add(first.items);
+	if (collector.full || first.items.length === 0) return collector.items;
+
+	if (first.totalPages === undefined) {
+		// No page count: read on until a short or empty page.
+		let last = first;
+		for (let page = 2; last.items.length === perPage && !collector.full; page++) {
+			if (page > MAX_PAGES) throw tooManyPages();
+			last = await fetchPage(page);
+			collector.add(last.items);
+		}
+		return collector.items;
 	}
-	throw new NodeOperationError(
-		this.getNode(),
-		`TokPortal kept returning pages of ${options.path} after ${MAX_PAGES} pages, so the node stopped`,
-		{ itemIndex: options.itemIndex, description: 'Narrow the list with filters, or use a Limit.' },
-	);
+
+	if (limit === undefined && first.totalPages > MAX_PAGES) throw tooManyPages();
+	const lastPage =
+		limit === undefined
+			? first.totalPages
+			: Math.min(first.totalPages, MAX_PAGES, Math.ceil(limit / perPage));
+
+	const pages: Array<IDataObject[] | undefined> = [];
+	let nextPage = 2;
+	let failure: unknown;
+	const worker = async () => {
+		while (failure === undefined && nextPage <= lastPage) {
+			const page = nextPage++;
+			try {
+				pages[page] = (await fetchPage(page)).items;
+			} catch (error) {
+				failure ??= error;
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(concurrency, lastPage - 1) }, worker));
+	if (failure !== undefined) throw failure;
+
+	for (let page = 2; page <= lastPage && !collector.full; page++) {
+		collector.add(pages[page] ?? []);
+		pages[page] = undefined;
+	}
+	return collector.items;
 }

@@ -18,6 +18,8 @@ import {
 	MAX_IDEMPOTENCY_KEY_LENGTH,
 	returnsSecret,
 } from './idempotency';
+import type { RateLimiter } from './rateLimiter';
+import { rateLimiterFor } from './rateLimiter';
 import type { RetryPolicy } from './retry';
 import { DEFAULT_RETRY_POLICY, isRetryableStatus, parseRetryAfterMs, retryDelayMs } from './retry';
 
@@ -76,8 +78,17 @@ function numberHeader(headers: Record<string, unknown>, name: string): number | 
 	return value !== undefined && value !== '' && !Number.isNaN(Number(value)) ? Number(value) : undefined;
 }
 
+interface Connection {
+	baseUrl: string;
+	limiter: RateLimiter;
+}
+
 export async function getBaseUrl(this: TokPortalContext): Promise<string> {
-	const credentials = await this.getCredentials<{ baseUrl?: string }>(CREDENTIAL_NAME);
+	return (await connection.call(this)).baseUrl;
+}
+
+async function connection(this: TokPortalContext): Promise<Connection> {
+	const credentials = await this.getCredentials<{ baseUrl?: string; apiKey?: string }>(CREDENTIAL_NAME);
 	const baseUrl = (credentials.baseUrl ?? '').trim() || DEFAULT_BASE_URL;
 	if (!/^https?:\/\/[^\s/]+/i.test(baseUrl)) {
 		throw new NodeOperationError(
@@ -86,7 +97,8 @@ export async function getBaseUrl(this: TokPortalContext): Promise<string> {
 			{ description: `Use ${DEFAULT_BASE_URL}, or your simulator's URL ending in /api/ext.` },
 		);
 	}
-	return baseUrl.replace(/\/+$/, '');
+	const normalized = baseUrl.replace(/\/+$/, '');
+	return { baseUrl: normalized, limiter: rateLimiterFor(normalized, String(credentials.apiKey ?? '')) };
 }
 
 /** Run-scoped identity of the calling node, computed once per node execution. */
@@ -151,7 +163,7 @@ export async function apiRequest(
 	const node = this.getNode();
 	const itemIndex = options.itemIndex ?? 0;
 	const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-	const baseUrl = await getBaseUrl.call(this);
+	const { baseUrl, limiter } = await connection.call(this);
 
 	const headers: Record<string, string> = {
 		Accept: 'application/json',
@@ -191,6 +203,7 @@ export async function apiRequest(
 
 	for (let attempt = 1; ; attempt++) {
 		let response: FullResponse;
+		await limiter.acquire();
 		try {
 			response = (await this.helpers.httpRequestWithAuthentication.call(
 				this,
@@ -198,6 +211,7 @@ export async function apiRequest(
 				{ ...request, headers: { ...headers } },
 			)) as FullResponse;
 		} catch (error) {
+			limiter.release();
 			const network = isNetworkFailure(error);
 			if (!network) throw asNodeError(node, error, itemIndex);
 			if (canRetry && attempt < policy.maxAttempts && !wasCancelled(this)) {
@@ -208,21 +222,23 @@ export async function apiRequest(
 		}
 
 		const requestId = headerValue(response.headers, REQUEST_ID_HEADER);
+		const rateLimit: RateLimitState = {
+			limit: numberHeader(response.headers, 'x-ratelimit-limit'),
+			remaining: numberHeader(response.headers, 'x-ratelimit-remaining'),
+			resetAt: numberHeader(response.headers, 'x-ratelimit-reset'),
+		};
+		const retryAfterMs = parseRetryAfterMs(response.headers['retry-after']);
+		limiter.observe(rateLimit, response.statusCode === 429 ? retryAfterMs : undefined);
 		if (response.statusCode >= 200 && response.statusCode < 300) {
 			return {
 				body: (response.body ?? {}) as IDataObject,
 				statusCode: response.statusCode,
 				requestId,
 				replayed: headerValue(response.headers, 'idempotent-replayed') === 'true',
-				rateLimit: {
-					limit: numberHeader(response.headers, 'x-ratelimit-limit'),
-					remaining: numberHeader(response.headers, 'x-ratelimit-remaining'),
-					resetAt: numberHeader(response.headers, 'x-ratelimit-reset'),
-				},
+				rateLimit,
 			};
 		}
 
-		const retryAfterMs = parseRetryAfterMs(response.headers['retry-after']);
 		if (
 			canRetry &&
 			isRetryableStatus(response.statusCode) &&

@@ -1,0 +1,98 @@
+// The bundle's account slot: spec 004 field rules (lowercase codes) and the finalize transition,
+// shared by the API routes and the operator.
+import { ApiError, validationError } from './errors';
+import type { AccountListing, Bundle } from './types';
+import { isHttpUrl, isStoragePath, type Json } from './validate';
+
+function invalid(code: string, field: string, message: string): ApiError {
+	return new ApiError(400, code, message, { field });
+}
+
+const codePoints = (s: string) => [...s].length;
+
+export function checkUsername(v: unknown): string {
+	if (typeof v !== 'string' || !/^[a-zA-Z0-9_.]{1,24}$/.test(v)) {
+		throw invalid('invalid_username', 'username', 'Username must be 1-24 characters of [a-zA-Z0-9_.].');
+	}
+	return v;
+}
+
+export function checkVisibleName(v: unknown): string {
+	if (typeof v !== 'string' || v.trim() === '' || codePoints(v) > 30) {
+		throw invalid('invalid_visible_name', 'visible_name', 'Visible name must be 1-30 characters.');
+	}
+	return v;
+}
+
+export function checkBiography(v: unknown): string | null {
+	if (v === undefined || v === null) return null;
+	if (typeof v !== 'string') throw validationError('biography', 'biography must be a string.');
+	if (codePoints(v) > 80) throw invalid('biography_too_long', 'biography', 'Biography exceeds 80 characters.');
+	return v;
+}
+
+export function checkPictureUrl(v: unknown): string | null {
+	if (v === undefined || v === null) return null;
+	if (typeof v !== 'string' || !(isHttpUrl(v) || isStoragePath(v))) {
+		throw invalid('invalid_url', 'profile_picture_url', 'profile_picture_url is not a valid URL.');
+	}
+	return v;
+}
+
+function checkLinkInBio(v: unknown, platform: string): string | null {
+	if (v === undefined || v === null) return null;
+	if (platform !== 'instagram') {
+		throw invalid('link_in_bio_instagram_only', 'link_in_bio', 'link_in_bio is only supported on Instagram.');
+	}
+	if (typeof v !== 'string' || !isHttpUrl(v)) {
+		throw invalid('invalid_url', 'link_in_bio', 'link_in_bio is not a valid URL.');
+	}
+	return v;
+}
+
+export type AccountConfig = Pick<
+	AccountListing,
+	'username' | 'visible_name' | 'biography' | 'profile_picture_url' | 'link_in_bio' | 'niche_warming_instructions'
+>;
+
+/**
+ * PUT semantics (full replacement). biography and profile_picture_url may be omitted here; a missing
+ * picture then blocks publishing via ACCOUNT_MISSING_FIELDS (notes §8.1 recommendation).
+ */
+export function parseAccountConfig(o: Json, platform: string): AccountConfig {
+	const niche = o.niche_warming_instructions;
+	if (niche !== undefined && niche !== null && typeof niche !== 'string') {
+		throw validationError('niche_warming_instructions', 'niche_warming_instructions must be a string.');
+	}
+	return {
+		username: checkUsername(o.username),
+		visible_name: checkVisibleName(o.visible_name),
+		biography: checkBiography(o.biography),
+		profile_picture_url: checkPictureUrl(o.profile_picture_url),
+		link_in_bio: checkLinkInBio(o.link_in_bio, platform),
+		niche_warming_instructions: niche ?? null,
+	};
+}
+
+/** videos_only bundles have no account step. */
+export function requireListing(b: Bundle): AccountListing {
+	if (!b.account) throw new ApiError(404, 'ACCOUNT_NOT_FOUND', 'This videos_only bundle has no account to manage.');
+	return b.account;
+}
+
+export function requireInReview(a: AccountListing): void {
+	if (a.status !== 'in_review') {
+		throw new ApiError(409, 'invalid_status', 'Account is not in in_review status.', { current_status: a.status });
+	}
+}
+
+/** Returns the previous status. `auto` = the 72 h auto-finalize. */
+export function finalizeAccount(b: Bundle, by: 'api' | 'auto', now: string): string {
+	const account = requireListing(b);
+	const previous = account.status;
+	account.status = 'finalized';
+	account.finalized_at = now;
+	account.feedback_history.push({ type: 'finalized', finalized_at: now, finalized_by: by });
+	b.updated_at = now;
+	return previous;
+}

@@ -1,0 +1,142 @@
+// Construction of new bundles and delivered accounts, shared by the API, the operator and the seeder.
+import type { Store } from './store';
+import type { AccountListing, Bundle, BundleType, CostBreakdown, DeliveredAccount, RemadeInfo } from './types';
+
+export const NEVER_REMADE: RemadeInfo = { was_remade: false, remade_count: 0, old_username: null, remade_at: null };
+
+// Accounts created on/after this instant fall under the managed-credential reveal policy (notes §10.4).
+export const REVEAL_POLICY_CUTOFF = '2026-03-01T00:00:00.000Z';
+
+export interface BundleSpec {
+	bundle_type: BundleType;
+	platform: string;
+	country: string;
+	title: string | null;
+	external_ref: string | null;
+	existing_account_id: string | null;
+	videos: number;
+	edits: number;
+	auto_finalize_videos: boolean;
+	wants_niche_warming: boolean;
+	wants_deep_warming: boolean;
+	wants_moderation: boolean;
+	niche_warming_instructions: string | null;
+}
+
+export function newListing(store: Store): AccountListing {
+	return {
+		id: store.newId(),
+		status: 'pending',
+		username: null,
+		visible_name: null,
+		biography: null,
+		profile_picture_url: null,
+		link_in_bio: null,
+		niche_warming_instructions: null,
+		configured_at: null,
+		finalized_at: null,
+		feedback_history: [],
+	};
+}
+
+export function buildBundle(
+	store: Store,
+	owner: string,
+	spec: BundleSpec,
+	cost: CostBreakdown,
+	createdAt = store.now(),
+): Bundle {
+	const id = store.newId();
+	return {
+		id,
+		owner_id: owner,
+		title: spec.title,
+		bundle_type: spec.bundle_type,
+		platform: spec.platform,
+		country: spec.country,
+		status: 'pending_setup',
+		videos_quantity: spec.videos,
+		edits_quantity: spec.edits,
+		used_edits: 0,
+		credit_cost: cost.total,
+		cost_breakdown: cost,
+		external_ref: spec.external_ref,
+		existing_account_id: spec.existing_account_id,
+		auto_finalize_videos: spec.auto_finalize_videos,
+		wants_niche_warming: spec.wants_niche_warming,
+		wants_deep_warming: spec.wants_deep_warming,
+		wants_moderation: spec.wants_moderation,
+		niche_warming_instructions: spec.niche_warming_instructions,
+		saved_account_id: null,
+		account: spec.bundle_type === 'videos_only' ? null : newListing(store),
+		videos: Array.from({ length: spec.videos }, (_, i) => ({
+			id: store.newId(),
+			position: i + 1,
+			status: 'pending' as const,
+			name: `Video ${i + 1}`,
+			platform_url: null,
+			published_at: null,
+		})),
+		remade: { ...NEVER_REMADE },
+		published_at: null,
+		accepted_at: null,
+		completed_at: null,
+		cancelled_at: null,
+		created_at: createdAt,
+		updated_at: createdAt,
+	};
+}
+
+export function profileUrl(platform: string, username: string): string {
+	if (platform === 'instagram') return `https://www.instagram.com/${username}/`;
+	if (platform === 'youtube') return `https://www.youtube.com/@${username}`;
+	return `https://www.tiktok.com/@${username}`;
+}
+
+export interface DeliveredSpec {
+	platform: string;
+	country: string;
+	username: string;
+	visible_name: string;
+	biography: string | null;
+	profile_picture_url: string | null;
+	link_in_bio: string | null;
+	password: string;
+	current_cm_id: string;
+	origin_bundle_id: string | null;
+	remade: RemadeInfo;
+}
+
+export function buildDeliveredAccount(
+	store: Store,
+	owner: string,
+	spec: DeliveredSpec,
+	createdAt = store.now(),
+): DeliveredAccount {
+	return {
+		id: store.newId(),
+		owner_id: owner,
+		platform: spec.platform,
+		country: spec.country,
+		username: spec.username,
+		visible_name: spec.visible_name,
+		biography: spec.biography,
+		profile_picture_url: spec.profile_picture_url,
+		link_in_bio: spec.link_in_bio,
+		profile_url: profileUrl(spec.platform, spec.username),
+		tokmail_email: `${spec.username.replace(/\./g, '_')}@tokmail.io`,
+		password: spec.password,
+		current_cm_id: spec.current_cm_id,
+		origin_bundle_id: spec.origin_bundle_id,
+		post_cutoff: createdAt >= REVEAL_POLICY_CUTOFF,
+		support_forfeited_at: null,
+		reveal_credits_charged: 0,
+		management_ended: false,
+		banned: false,
+		banned_at: null,
+		remade: { ...spec.remade },
+		inbox: [],
+		created_at: createdAt,
+		updated_at: createdAt,
+	};
+}

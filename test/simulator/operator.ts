@@ -1,0 +1,290 @@
+// Operator-side actions (what TokPortal staff and account managers do), driving the lifecycle
+// beyond what the public API can: accept, review, corrections applied, remake, ban, post videos.
+import { randomBytes, randomInt } from 'node:crypto';
+import {
+	checkBiography,
+	checkPictureUrl,
+	checkUsername,
+	checkVisibleName,
+	finalizeAccount,
+	requireInReview,
+	requireListing,
+} from './accountConfig';
+import { ApiError } from './errors';
+import { accountEventData, bundleEventData, videoEventData } from './eventData';
+import { buildDeliveredAccount, NEVER_REMADE, profileUrl } from './factories';
+import type { Store } from './store';
+import type {
+	AccountListing,
+	Bundle,
+	BundleStatus,
+	DeliveredAccount,
+	Emit,
+	FieldChange,
+	RemadeInfo,
+	VideoSlot,
+} from './types';
+
+export interface AccountChanges {
+	username?: string;
+	visible_name?: string;
+	biography?: string | null;
+	profile_picture_url?: string | null;
+}
+
+export interface Operator {
+	/** published → accepted. */
+	acceptBundle(bundleId: string): Bundle;
+	/** Account published → in_review; creates the delivered account the first time. Emits account.in_review. */
+	moveAccountToReview(bundleId: string): Bundle;
+	/** pending_corrections → in_review, recording a corrections_applied entry. Without `changes`, fixes each requested field. */
+	applyCorrections(bundleId: string, changes?: AccountChanges): Bundle;
+	/** The 72 h auto-finalize of an account left in review. */
+	autoFinalizeAccount(bundleId: string): Bundle;
+	/** Puts a 6-digit code (random if omitted) in the account's TokMail inbox; returns it. */
+	deliverVerificationCode(accountId: string, code?: string): string;
+	/** New delivered account under the same bundle; emits account.remade. */
+	remakeAccount(bundleId: string): Bundle;
+	/** banned = true, active bundles cancelled; emits account.banned and bundle.cancelled. */
+	banAccount(accountId: string): DeliveredAccount;
+	/** Posts video `position` (1-based): published (auto-finalize) or in_review, with platform_url. */
+	postVideo(bundleId: string, position: number): VideoSlot;
+	/** accepted → completed. */
+	completeBundle(bundleId: string): Bundle;
+	/** Adds credits to the shared wallet; returns the new balance. */
+	addCredits(n: number): number;
+}
+
+const ACTIVE_STATUSES: readonly BundleStatus[] = ['pending_setup', 'published', 'published_priority', 'accepted'];
+
+function invalidState(message: string, current: string): ApiError {
+	return new ApiError(409, 'SIM_INVALID_STATE', message, { current_status: current });
+}
+
+function postUrl(platform: string, username: string): string {
+	if (platform === 'instagram') return `https://www.instagram.com/reel/${randomBytes(8).toString('base64url')}/`;
+	return `https://www.tiktok.com/@${username}/video/7${String(randomInt(1e9)).padStart(9, '0')}${String(randomInt(1e9)).padStart(9, '0')}`;
+}
+
+/** What an account manager would change when asked to correct a field. */
+function defaultFixes(a: AccountListing): AccountChanges {
+	const last = [...a.feedback_history].reverse().find((e) => e.type === 'corrections_requested');
+	const requested = last?.type === 'corrections_requested' ? Object.keys(last.fields) : [];
+	const fixes: AccountChanges = {};
+	if (requested.includes('username')) fixes.username = `${(a.username ?? 'account').slice(0, 21)}_v2`;
+	if (requested.includes('visible_name')) fixes.visible_name = `${(a.visible_name ?? 'Account').slice(0, 22)} (fixed)`;
+	if (requested.includes('biography')) fixes.biography = `${(a.biography ?? '').slice(0, 60)} (updated)`.trim();
+	if (requested.includes('profile_picture')) {
+		fixes.profile_picture_url = `https://cdn.tokportal.test/profile-pictures/${randomBytes(6).toString('hex')}.jpg`;
+	}
+	return fixes;
+}
+
+export class SimOperator implements Operator {
+	constructor(
+		private readonly store: Store,
+		private readonly emit: Emit,
+	) {}
+
+	acceptBundle(bundleId: string): Bundle {
+		const b = this.bundle(bundleId);
+		if (b.status !== 'published' && b.status !== 'published_priority') {
+			throw invalidState('Only published bundles can be accepted.', b.status);
+		}
+		b.status = 'accepted';
+		b.accepted_at = b.updated_at = this.store.now();
+		return b;
+	}
+
+	moveAccountToReview(bundleId: string): Bundle {
+		const b = this.bundle(bundleId);
+		const a = requireListing(b);
+		if (b.status !== 'accepted') throw invalidState('Accept the bundle first.', b.status);
+		if (a.status !== 'published') throw invalidState('The account must be published.', a.status);
+		if (!b.saved_account_id) {
+			const created = buildDeliveredAccount(this.store, b.owner_id, {
+				platform: b.platform,
+				country: b.country,
+				username: a.username ?? `account_${randomBytes(3).toString('hex')}`,
+				visible_name: a.visible_name ?? 'TokPortal account',
+				biography: a.biography,
+				profile_picture_url: a.profile_picture_url,
+				link_in_bio: a.link_in_bio,
+				password: randomBytes(9).toString('base64url'),
+				current_cm_id: `cm_${randomBytes(4).toString('hex')}`,
+				origin_bundle_id: b.id,
+				remade: NEVER_REMADE,
+			});
+			this.store.state.accounts.push(created);
+			b.saved_account_id = created.id;
+		}
+		a.status = 'in_review';
+		b.updated_at = this.store.now();
+		this.emit(b.owner_id, 'account.in_review', accountEventData(b, 'published'));
+		return b;
+	}
+
+	applyCorrections(bundleId: string, changes?: AccountChanges): Bundle {
+		const b = this.bundle(bundleId);
+		const a = requireListing(b);
+		if (a.status !== 'pending_corrections') throw invalidState('No corrections are pending.', a.status);
+		const fixes = changes ?? defaultFixes(a);
+		const next: AccountChanges = {
+			...(fixes.username !== undefined && { username: checkUsername(fixes.username) }),
+			...(fixes.visible_name !== undefined && { visible_name: checkVisibleName(fixes.visible_name) }),
+			...(fixes.biography !== undefined && { biography: checkBiography(fixes.biography) }),
+			...(fixes.profile_picture_url !== undefined && { profile_picture_url: checkPictureUrl(fixes.profile_picture_url) }),
+		};
+		const diff: Record<string, FieldChange> = {};
+		for (const [key, to] of Object.entries(next) as Array<[keyof AccountChanges, string | null]>) {
+			if (a[key] !== to) diff[key] = { from: a[key], to };
+		}
+		Object.assign(a, next);
+		const delivered = this.store.state.accounts.find((x) => x.id === b.saved_account_id);
+		if (delivered) {
+			Object.assign(delivered, next, { updated_at: this.store.now() });
+			delivered.profile_url = profileUrl(delivered.platform, delivered.username);
+		}
+		const now = this.store.now();
+		a.feedback_history.push({ type: 'corrections_applied', applied_at: now, changes: diff });
+		a.status = 'in_review';
+		b.updated_at = now;
+		this.emit(b.owner_id, 'account.in_review', { ...accountEventData(b, 'pending_corrections'), changes: diff });
+		return b;
+	}
+
+	autoFinalizeAccount(bundleId: string): Bundle {
+		const b = this.bundle(bundleId);
+		requireInReview(requireListing(b));
+		const previous = finalizeAccount(b, 'auto', this.store.now());
+		this.emit(b.owner_id, 'account.finalized', { ...accountEventData(b, previous), finalized_by: 'auto' });
+		return b;
+	}
+
+	deliverVerificationCode(accountId: string, code?: string): string {
+		const account = this.account(accountId);
+		const value = code ?? String(randomInt(1_000_000)).padStart(6, '0');
+		if (!/^\d{6}$/.test(value)) throw new ApiError(400, 'SIM_BAD_REQUEST', 'code must be 6 digits.');
+		account.inbox.push({ code: value, received_at: this.store.now(), served: false });
+		return value;
+	}
+
+	remakeAccount(bundleId: string): Bundle {
+		const b = this.bundle(bundleId);
+		const a = requireListing(b);
+		if (!b.saved_account_id) throw invalidState('The bundle has no delivered account to remake yet.', a.status);
+		const old = this.account(b.saved_account_id);
+		const now = this.store.now();
+		const remade: RemadeInfo = {
+			was_remade: true,
+			remade_count: b.remade.remade_count + 1,
+			old_username: old.username,
+			remade_at: now,
+		};
+		const fresh = buildDeliveredAccount(this.store, b.owner_id, {
+			platform: old.platform,
+			country: old.country,
+			username: `${old.username.slice(0, 21)}_${remade.remade_count}`,
+			visible_name: old.visible_name,
+			biography: old.biography,
+			profile_picture_url: old.profile_picture_url,
+			link_in_bio: old.link_in_bio,
+			password: randomBytes(9).toString('base64url'),
+			current_cm_id: old.current_cm_id ?? `cm_${randomBytes(4).toString('hex')}`,
+			origin_bundle_id: b.id,
+			remade,
+		});
+		this.store.state.accounts.push(fresh);
+		const previous = a.status;
+		b.saved_account_id = fresh.id;
+		b.remade = { ...remade };
+		a.username = fresh.username;
+		a.status = 'in_review';
+		// The remake republishes the bundle in place; a ban-cancelled bundle becomes active again.
+		if (b.status === 'cancelled') {
+			b.status = 'accepted';
+			b.cancelled_at = null;
+		}
+		b.updated_at = now;
+		this.emit(b.owner_id, 'account.remade', {
+			...accountEventData(b, previous),
+			previous_saved_account_id: old.id,
+			old_username: old.username,
+			remade_count: remade.remade_count,
+			remade_at: now,
+		});
+		return b;
+	}
+
+	banAccount(accountId: string): DeliveredAccount {
+		const account = this.account(accountId);
+		if (account.banned) throw invalidState('The account is already banned.', 'banned');
+		const now = this.store.now();
+		account.banned = true;
+		account.banned_at = account.updated_at = now;
+		this.emit(account.owner_id, 'account.banned', {
+			saved_account_id: account.id,
+			bundle_id: account.origin_bundle_id,
+			username: account.username,
+			platform: account.platform,
+			reason: 'platform_ban',
+			appeal_status: 'no_appeal_banned',
+			banned_at: now,
+		});
+		for (const b of this.store.state.bundles) {
+			const linked = b.saved_account_id === account.id || b.existing_account_id === account.id;
+			if (!linked || !ACTIVE_STATUSES.includes(b.status)) continue;
+			const previous = b.status;
+			b.status = 'cancelled';
+			b.cancelled_at = b.updated_at = now;
+			this.emit(b.owner_id, 'bundle.cancelled', {
+				...bundleEventData(b, previous),
+				reason: 'account_banned',
+				saved_account_id: account.id,
+			});
+		}
+		return account;
+	}
+
+	postVideo(bundleId: string, position: number): VideoSlot {
+		const b = this.bundle(bundleId);
+		if (b.status !== 'accepted') throw invalidState('Videos are posted once the bundle is accepted.', b.status);
+		const video = b.videos.find((v) => v.position === position);
+		if (!video) throw new ApiError(404, 'VIDEO_NOT_FOUND', `No video at position ${position}.`);
+		if (video.platform_url) throw invalidState('This video was already posted.', video.status);
+		const accountId = b.saved_account_id ?? b.existing_account_id;
+		const username = this.store.state.accounts.find((x) => x.id === accountId)?.username ?? 'tokportal';
+		const previous = video.status;
+		video.platform_url = postUrl(b.platform, username);
+		video.published_at = b.updated_at = this.store.now();
+		video.status = b.auto_finalize_videos ? 'published' : 'in_review';
+		this.emit(b.owner_id, 'video.published', videoEventData(b, video, previous));
+		if (video.status === 'in_review') this.emit(b.owner_id, 'video.in_review', videoEventData(b, video, previous));
+		return video;
+	}
+
+	completeBundle(bundleId: string): Bundle {
+		const b = this.bundle(bundleId);
+		if (b.status !== 'accepted') throw invalidState('Only accepted bundles can be completed.', b.status);
+		b.status = 'completed';
+		b.completed_at = b.updated_at = this.store.now();
+		return b;
+	}
+
+	addCredits(n: number): number {
+		if (!Number.isInteger(n) || n <= 0) throw new ApiError(400, 'SIM_BAD_REQUEST', 'n must be a positive integer.');
+		return this.store.credit(n, 'Credits added by the simulator operator');
+	}
+
+	private bundle(id: string): Bundle {
+		const b = this.store.state.bundles.find((x) => x.id === id);
+		if (!b) throw new ApiError(404, 'BUNDLE_NOT_FOUND', 'Bundle not found.');
+		return b;
+	}
+
+	private account(id: string): DeliveredAccount {
+		const a = this.store.state.accounts.find((x) => x.id === id);
+		if (!a) throw new ApiError(404, 'SAVED_ACCOUNT_NOT_FOUND', 'Account not found.');
+		return a;
+	}
+}

@@ -1,0 +1,86 @@
+// Shared helpers for the simulator's own tests: a fetch wrapper and a tiny webhook receiver.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Simulator } from './index';
+
+export interface Reply {
+	status: number;
+	headers: Headers;
+	body: any; // parsed JSON under test
+}
+
+export interface CallOptions {
+	body?: unknown;
+	headers?: Record<string, string>;
+	/** Override the API key; null sends none. */
+	key?: string | null;
+}
+
+export function client(sim: Simulator) {
+	return async function call(method: string, path: string, opts: CallOptions = {}): Promise<Reply> {
+		const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers };
+		const key = opts.key === undefined ? sim.apiKey : opts.key;
+		if (key !== null) headers['X-API-Key'] = key;
+		if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+		const res = await fetch(`${sim.baseUrl}${path}`, {
+			method,
+			headers,
+			body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+		});
+		const text = await res.text();
+		return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
+	};
+}
+
+export interface Received {
+	headers: http.IncomingHttpHeaders;
+	rawBody: string;
+	at: number;
+}
+
+export interface Receiver {
+	url: string;
+	received: Received[];
+	/** Status codes to answer, in order; the last one repeats. */
+	statuses: number[];
+	waitFor(count: number, timeoutMs?: number): Promise<void>;
+	close(): Promise<void>;
+}
+
+export async function startReceiver(statuses: number[] = [200]): Promise<Receiver> {
+	const received: Received[] = [];
+	const receiver: Receiver = {
+		url: '',
+		received,
+		statuses,
+		waitFor: async (count, timeoutMs = 5000) => {
+			const deadline = Date.now() + timeoutMs;
+			while (received.length < count) {
+				if (Date.now() > deadline) throw new Error(`receiver got ${received.length}/${count} requests`);
+				await new Promise((r) => setTimeout(r, 10));
+			}
+		},
+		close: () => new Promise((resolve) => server.close(() => resolve())),
+	};
+	const server = http.createServer((req, res) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (c: Buffer) => chunks.push(c));
+		req.on('end', () => {
+			const status = receiver.statuses[Math.min(received.length, receiver.statuses.length - 1)];
+			received.push({ headers: req.headers, rawBody: Buffer.concat(chunks).toString('utf8'), at: Date.now() });
+			res.writeHead(status).end('ok');
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+	receiver.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+	return receiver;
+}
+
+export const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export const VALID_ACCOUNT = {
+	username: 'streetstyle.nyc',
+	visible_name: 'Street Style NYC',
+	biography: 'Daily street fashion from New York City.',
+	profile_picture_url: 'https://cdn.example.com/profiles/streetstyle.jpg',
+};

@@ -1,0 +1,170 @@
+// Wire representations of state objects. Copies, so callers never hand out live state.
+import { isPublished, nextAction } from './readiness';
+import type { AccountListing, Bundle, DeliveredAccount, VideoSlot, WebhookEndpoint } from './types';
+
+const CONFIGURED_VIDEO_STATUSES: readonly string[] = [
+	'configured',
+	'in_review',
+	'pending_corrections',
+	'accepted',
+	'published',
+	'finalized',
+];
+
+export function bundleSummary(b: Bundle): Record<string, unknown> {
+	const configured = b.videos.filter((v) => CONFIGURED_VIDEO_STATUSES.includes(v.status)).length;
+	const accountStatus = b.account?.status ?? null;
+	return {
+		id: b.id,
+		title: b.title,
+		bundle_type: b.bundle_type,
+		platform: b.platform,
+		country: b.country,
+		status: b.status,
+		account_status: accountStatus,
+		videos_quantity: b.videos_quantity,
+		edits_quantity: b.edits_quantity,
+		used_edits: b.used_edits,
+		credit_cost: b.credit_cost,
+		external_ref: b.external_ref,
+		existing_account_id: b.existing_account_id,
+		auto_finalize_videos: b.auto_finalize_videos,
+		wants_niche_warming: b.wants_niche_warming,
+		wants_deep_warming: b.wants_deep_warming,
+		wants_moderation: b.wants_moderation,
+		is_published: isPublished(b),
+		// Literal spec 001 definition: only `configured` or `finalized` count.
+		account_configured: accountStatus === 'configured' || accountStatus === 'finalized',
+		videos_total: b.videos.length,
+		videos_configured_count: configured,
+		next_action: nextAction(b, configured),
+		remade: { ...b.remade },
+		saved_account_id: b.saved_account_id,
+		created_at: b.created_at,
+		updated_at: b.updated_at,
+	};
+}
+
+export function bundleDetail(b: Bundle): Record<string, unknown> {
+	return {
+		...bundleSummary(b),
+		niche_warming_instructions: b.niche_warming_instructions,
+		published_at: b.published_at,
+		accepted_at: b.accepted_at,
+		completed_at: b.completed_at,
+		cancelled_at: b.cancelled_at,
+		account: b.account ? accountSlotView(b, b.account) : null,
+		videos: b.videos.map(videoView),
+	};
+}
+
+function accountSlotView(b: Bundle, a: AccountListing): Record<string, unknown> {
+	return {
+		id: a.id,
+		saved_account_id: b.saved_account_id,
+		status: a.status,
+		username: a.username,
+		visible_name: a.visible_name,
+		biography: a.biography,
+		profile_picture_url: a.profile_picture_url,
+		link_in_bio: a.link_in_bio,
+		niche_warming_instructions: a.niche_warming_instructions,
+		configured_at: a.configured_at,
+		finalized_at: a.finalized_at,
+		feedback_history: structuredClone(a.feedback_history),
+	};
+}
+
+/** GET /bundles/{id}/account and the PUT response (spec 004). */
+export function accountConfigView(a: AccountListing): Record<string, unknown> {
+	return {
+		username: a.username,
+		visible_name: a.visible_name,
+		biography: a.biography,
+		profile_picture_url: a.profile_picture_url,
+		link_in_bio: a.link_in_bio,
+		niche_warming_instructions: a.niche_warming_instructions,
+		configured_at: a.configured_at,
+	};
+}
+
+export function videoView(v: VideoSlot): Record<string, unknown> {
+	return { ...v };
+}
+
+/** GET /accounts/{id}/bundles item (spec 000): no computed fields, a `videos` summary instead. */
+export function accountBundleItem(b: Bundle): Record<string, unknown> {
+	const count = (s: string) => b.videos.filter((v) => v.status === s).length;
+	return {
+		id: b.id,
+		title: b.title,
+		bundle_type: b.bundle_type,
+		platform: b.platform,
+		country: b.country,
+		status: b.status,
+		videos_quantity: b.videos_quantity,
+		edits_quantity: b.edits_quantity,
+		used_edits: b.used_edits,
+		credit_cost: b.credit_cost,
+		external_ref: b.external_ref,
+		existing_account_id: b.existing_account_id,
+		auto_finalize_videos: b.auto_finalize_videos,
+		wants_niche_warming: b.wants_niche_warming,
+		wants_deep_warming: b.wants_deep_warming,
+		wants_moderation: b.wants_moderation,
+		created_at: b.created_at,
+		updated_at: b.updated_at,
+		videos: {
+			total: b.videos.length,
+			pending: count('pending'),
+			configured: count('configured'),
+			published: count('published'),
+			accepted: count('accepted'),
+			finalized: count('finalized'),
+		},
+	};
+}
+
+export function deliveredListItem(a: DeliveredAccount): Record<string, unknown> {
+	return {
+		id: a.id,
+		platform: a.platform,
+		username: a.username,
+		visible_name: a.visible_name,
+		biography: a.biography,
+		profile_picture_url: a.profile_picture_url,
+		country: a.country,
+		link_in_bio: a.link_in_bio,
+		profile_url: a.profile_url,
+		tokmail_email: a.tokmail_email,
+		banned: a.banned,
+		created_at: a.created_at,
+		updated_at: a.updated_at,
+	};
+}
+
+export function deliveredDetail(a: DeliveredAccount): Record<string, unknown> {
+	return {
+		...deliveredListItem(a),
+		credentials: null,
+		last_verification_code: null,
+		current_cm_id: a.current_cm_id,
+		// Literal spec 000 paths (without `/ext`), kept for fidelity (notes §10.2).
+		reveal_endpoint: `/api/accounts/${a.id}/reveal-credentials`,
+		verification_code_endpoint: `/api/accounts/${a.id}/verification-code`,
+		remade: { ...a.remade },
+	};
+}
+
+/** Never includes `signing_secret`: it is only returned by POST /webhooks. */
+export function webhookView(w: WebhookEndpoint): Record<string, unknown> {
+	return {
+		id: w.id,
+		url: w.url,
+		events: [...w.events],
+		description: w.description,
+		enabled: w.enabled,
+		created_at: w.created_at,
+		updated_at: w.updated_at,
+	};
+}

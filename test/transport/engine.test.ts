@@ -1,0 +1,250 @@
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { chain, runTokPortalNode, runWorkflow } from '../harness';
+import type { Simulator } from '../simulator';
+import { startSimulator } from '../simulator';
+
+/** Manual Trigger → Items → Transport Probe (a test node calling the transport directly). */
+async function probe(
+	sim: Pick<Simulator, 'baseUrl' | 'apiKey'>,
+	parameters: INodeParameters,
+	options: { items?: IDataObject[]; retryOnFail?: number; continueOnFail?: boolean; apiKey?: string } = {},
+) {
+	const result = await runWorkflow(
+		{
+			nodes: [
+				{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', parameters: {} },
+				{ name: 'Items', type: 'harness.items', parameters: { items: JSON.stringify(options.items ?? [{}]) } },
+				{
+					name: 'Probe',
+					type: 'harness.transportProbe',
+					parameters,
+					credentials: { tokPortalApi: { id: '1', name: 'TokPortal account' } },
+					retryOnFail: options.retryOnFail !== undefined,
+					maxTries: options.retryOnFail,
+					waitBetweenTries: 0,
+					onError: options.continueOnFail ? 'continueRegularOutput' : 'stopWorkflow',
+				},
+			],
+			connections: chain('Start', 'Items', 'Probe'),
+		},
+		{ credentials: { tokPortalApi: { apiKey: options.apiKey ?? sim.apiKey, baseUrl: sim.baseUrl } } },
+	);
+	const error = result.nodeError('Probe') as (Error & { description?: string; context: IDataObject }) | undefined;
+	return { result, error, items: error ? [] : result.output('Probe') };
+}
+
+const createBody = JSON.stringify({ bundle_type: 'account_only', platform: 'tiktok', country: 'USA' });
+
+describe('transport through the n8n engine', () => {
+	let sim: Simulator;
+
+	beforeAll(async () => {
+		sim = await startSimulator({ seed: { accounts: 250 }, rateLimit: false });
+	});
+	afterAll(async () => {
+		await sim.close();
+	});
+	beforeEach(() => {
+		sim.clearRequests();
+		sim.faults.clear();
+	});
+
+	describe('pagination', () => {
+		it('returns all 250 accounts in exactly ceil(250/100) = 3 requests, in page order', async () => {
+			const run = await runTokPortalNode(sim, {
+				parameters: { resource: 'deliveredAccount', operation: 'getMany', returnAll: true },
+			});
+			expect(run.error).toBeUndefined();
+			expect(run.items).toHaveLength(250);
+			expect(sim.requests.map((r) => [r.path, r.query.page, r.query.per_page])).toEqual([
+				['/accounts', '1', '100'],
+				['/accounts', '2', '100'],
+				['/accounts', '3', '100'],
+			]);
+			const direct = (await (
+				await fetch(`${sim.baseUrl}/accounts?per_page=100&page=1`, { headers: { 'X-API-Key': sim.apiKey } })
+			).json()) as { data: IDataObject[] };
+			expect(run.items.slice(0, 100).map((item) => item.json.id)).toEqual(direct.data.map((a) => a.id));
+			expect(new Set(run.items.map((item) => item.json.id)).size).toBe(250);
+			expect(run.items.every((item) => (item.pairedItem as IDataObject).item === 0)).toBe(true);
+		});
+
+		it('asks for exactly the Limit when it fits in one page (Limit 30 → one request, per_page=30)', async () => {
+			const run = await runTokPortalNode(sim, {
+				parameters: { resource: 'deliveredAccount', operation: 'getMany', returnAll: false, limit: 30 },
+			});
+			expect(run.items).toHaveLength(30);
+			expect(sim.requests).toHaveLength(1);
+			expect(sim.requests[0].query).toMatchObject({ page: '1', per_page: '30' });
+		});
+
+		it('never fetches a page whose items would be thrown away (Limit 150 → pages 1 and 2 only)', async () => {
+			const { items } = await probe(sim, { path: '/accounts', list: true, limit: 150 });
+			expect(items).toHaveLength(150);
+			expect(sim.requests.map((r) => r.query.page)).toEqual(['1', '2']);
+		});
+
+		it('forwards filters on every page', async () => {
+			const run = await runTokPortalNode(sim, {
+				parameters: {
+					resource: 'deliveredAccount',
+					operation: 'getMany',
+					returnAll: true,
+					filters: { platform: 'instagram', banned: 'false' },
+				},
+			});
+			expect(run.items.length).toBeGreaterThan(0);
+			expect(run.items.every((item) => item.json.platform === 'instagram')).toBe(true);
+			expect(sim.requests.every((r) => r.query.platform === 'instagram' && r.query.banned === 'false')).toBe(true);
+		});
+
+		it('fetches pages in parallel, never more than the configured number at once, in page order', async () => {
+			const big = await startSimulator({ seed: { accounts: 1000 }, rateLimit: false, latencyMs: 30 });
+			try {
+				const parallel = await probe(big, { path: '/accounts', list: true });
+				expect(parallel.items).toHaveLength(1000);
+				expect(big.requests).toHaveLength(10);
+				expect(big.maxInFlight()).toBe(4);
+				big.clearRequests();
+				const serial = await probe(big, { path: '/accounts', list: true, concurrency: 1 });
+				expect(big.maxInFlight()).toBe(1);
+				expect(serial.items.map((item) => item.json.id)).toEqual(parallel.items.map((item) => item.json.id));
+			} finally {
+				await big.close();
+			}
+		});
+
+		it('retries a page that was rate-limited mid-stream and still returns every item in order', async () => {
+			sim.faults.inject({ method: 'GET', path: '/accounts' }, { type: 'status', status: 429, retryAfterSeconds: 1 }, 1);
+			// The first matching request (page 1) gets the 429; the rest of the stream follows it.
+			const started = Date.now();
+			const { items, error } = await probe(sim, { path: '/accounts', list: true });
+			expect(error).toBeUndefined();
+			expect(items).toHaveLength(250);
+			expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+			expect(sim.requests.filter((r) => r.status === 429)).toHaveLength(1);
+		});
+	});
+
+	describe('retries', () => {
+		it('retries a GET on 429 after the Retry-After the server asked for', async () => {
+			sim.faults.inject({ method: 'GET', path: '/me' }, { type: 'status', status: 429, retryAfterSeconds: 1 }, 1);
+			const started = Date.now();
+			const { items, error } = await probe(sim, { path: '/me' });
+			const elapsed = Date.now() - started;
+			expect(error).toBeUndefined();
+			expect(items[0].json.data).toBeDefined();
+			expect(sim.requests.map((r) => r.status)).toEqual([429, 200]);
+			expect(elapsed).toBeGreaterThanOrEqual(1000);
+			expect(elapsed).toBeLessThan(5000);
+		});
+
+		it('never retries a call that returns a secret (no idempotency key): one request, then a clear error', async () => {
+			const account = sim.state.accounts.find((a) => !a.post_cutoff)!;
+			sim.faults.inject({ method: 'POST' }, { type: 'status', status: 503 }, 5);
+			const { error } = await probe(sim, { method: 'POST', path: `/accounts/${account.id}/reveal-credentials` });
+			expect(error?.message).toMatch(/internal problem/);
+			expect(sim.requests).toHaveLength(1);
+			expect(sim.requests[0].headers['idempotency-key']).toBeUndefined();
+		});
+
+		it('never retries other 4xx answers', async () => {
+			const { error } = await probe(sim, { path: '/bundles/does-not-exist' });
+			expect(error?.message).toMatch(/Bundle not found/);
+			expect(sim.requests).toHaveLength(1);
+		});
+
+		it('retries a mutation with the same Idempotency-Key until it succeeds: one bundle, one debit', async () => {
+			const bundlesBefore = sim.state.bundles.length;
+			const creditsBefore = sim.state.credits;
+			sim.faults.inject({ method: 'POST', path: '/bundles' }, { type: 'status', status: 503 }, 2);
+			const { items, error } = await probe(sim, { method: 'POST', path: '/bundles', body: createBody });
+			expect(error).toBeUndefined();
+			const keys = sim.requests.map((r) => r.headers['idempotency-key']);
+			expect(keys).toHaveLength(3);
+			expect(new Set(keys).size).toBe(1);
+			expect(keys[0]).toMatch(/^n8n-[0-9a-f]{64}$/);
+			expect(sim.state.bundles.length).toBe(bundlesBefore + 1);
+			expect(creditsBefore - sim.state.credits).toBe(32);
+			expect(items[0].json.credits_charged).toBe(32);
+		});
+
+		it('keeps the key across n8n "Retry On Fail" re-runs of the node, so the retry cannot charge twice', async () => {
+			const bundlesBefore = sim.state.bundles.length;
+			const creditsBefore = sim.state.credits;
+			// Committed, then the connection drops: the transport retries and gets the stored answer.
+			sim.faults.inject({ method: 'POST', path: '/bundles' }, { type: 'dropAfterCommit' }, 1);
+			// Afterwards 4 more failures exhaust the transport's 5 attempts: n8n re-runs the node.
+			sim.faults.inject({ method: 'POST', path: '/bundles' }, { type: 'status', status: 503 }, 4);
+			const { items, error } = await probe(sim, { method: 'POST', path: '/bundles', body: createBody }, { retryOnFail: 2 });
+			expect(error).toBeUndefined();
+			expect(sim.requests).toHaveLength(6);
+			expect(new Set(sim.requests.map((r) => r.headers['idempotency-key'])).size).toBe(1);
+			expect(items[0].json._replayed).toBe(true);
+			expect(sim.state.bundles.length).toBe(bundlesBefore + 1);
+			expect(creditsBefore - sim.state.credits).toBe(32);
+		});
+
+		it('uses a different key for each item and each execution', async () => {
+			await probe(sim, { method: 'POST', path: '/bundles', body: createBody }, { items: [{}, {}] });
+			await probe(sim, { method: 'POST', path: '/bundles', body: createBody });
+			const keys = sim.requests.map((r) => r.headers['idempotency-key']);
+			expect(keys).toHaveLength(3);
+			expect(new Set(keys).size).toBe(3);
+		});
+	});
+
+	describe('errors', () => {
+		it('explains the error code, shows status, code and the request id', async () => {
+			const { error } = await probe(sim, { path: '/bundles/no-such-bundle' });
+			const requestId = sim.requests[0].requestId;
+			expect(requestId).toMatch(/^req_/);
+			expect(error?.message).toBe(
+				'Bundle not found. Check the Bundle ID: it must be a bundle of the organization this API key belongs to.',
+			);
+			expect(error?.description).toContain('HTTP 404 · BUNDLE_NOT_FOUND');
+			expect(error?.description).toContain(`Request ID: ${requestId}`);
+			expect(error?.context).toMatchObject({ tokportalCode: 'BUNDLE_NOT_FOUND', requestId, httpStatus: 404 });
+		});
+
+		it('matches lower-case codes from the account endpoints too', async () => {
+			const { error } = await probe(sim, { path: '/bundles/no-such-bundle/account' });
+			expect(error?.message).toMatch(/Bundle not found/);
+		});
+
+		it('names the base URL when TokPortal cannot be reached', async () => {
+			const { error } = await probe(
+				{ baseUrl: 'http://127.0.0.1:9/api/ext', apiKey: sim.apiKey },
+				{ path: '/me' },
+			);
+			expect(error?.message).toBe(
+				'Could not reach TokPortal at http://127.0.0.1:9/api/ext. Check the Base URL in the TokPortal API credential and your network.',
+			);
+		});
+
+		it('never shows the API key in errors, outputs or descriptions', async () => {
+			const secretKey = `sk_${'ab'.repeat(32)}`;
+			const wrongKey = await probe(sim, { path: '/me' }, { apiKey: secretKey });
+			expect(wrongKey.error?.message).toMatch(/rejected the API key/);
+			const unreachable = await probe(
+				{ baseUrl: 'http://127.0.0.1:9/api/ext', apiKey: secretKey },
+				{ path: '/me' },
+				{ continueOnFail: true },
+			);
+			sim.faults.inject({ method: 'GET', path: '/me' }, { type: 'dropBeforeCommit' }, 10);
+			const dropped = await probe(sim, { path: '/me' }, { apiKey: secretKey });
+			for (const run of [wrongKey, unreachable, dropped]) {
+				const everything = JSON.stringify({
+					run: run.result.run,
+					message: run.error?.message,
+					description: run.error?.description,
+					stack: run.error?.stack,
+					cause: (run.error as { cause?: unknown } | undefined)?.cause,
+				});
+				expect(everything).not.toContain(secretKey);
+				expect(everything).not.toContain(secretKey.slice(3, 30));
+			}
+		});
+	});
+});
