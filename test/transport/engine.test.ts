@@ -67,7 +67,7 @@ describe('transport through the n8n engine', () => {
 			).json()) as { data: IDataObject[] };
 			expect(run.items.slice(0, 100).map((item) => item.json.id)).toEqual(direct.data.map((a) => a.id));
 			expect(new Set(run.items.map((item) => item.json.id)).size).toBe(250);
-			expect(run.items.every((item) => (item.pairedItem as IDataObject).item === 0)).toBe(true);
+			expect(run.items.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
 		});
 
 		it('asks for exactly the Limit when it fits in one page (Limit 30 → one request, per_page=30)', async () => {
