@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { MAX_PAGE_SIZE, MAX_PAGES } from './constants';
 import type { TokPortalContext } from './request';
 import { apiRequest } from './request';
+import type { RetryPolicy } from './retry';
 
 export const DEFAULT_PAGE_CONCURRENCY = 4;
 export const MAX_PAGE_CONCURRENCY = 8;
@@ -20,6 +21,8 @@ export interface ListOptions {
 	itemIndex?: number;
 	/** Pages requested at the same time once the first page told how many there are (1 = one by one). */
 	concurrency?: number;
+	/** Overrides the per-page retry policy (e.g. fewer attempts when a user is waiting). */
+	retry?: Partial<RetryPolicy>;
 }
 
 interface Page {
@@ -78,7 +81,7 @@ export async function apiRequestAllItems(
 			path: options.path,
 			qs: { ...options.qs, page, per_page: perPage },
 			itemIndex,
-			retry: PAGE_RETRY,
+			retry: options.retry ?? PAGE_RETRY,
 		});
 		const pagination = body.pagination as IDataObject | undefined;
 		const totalPages = pagination?.total_pages;

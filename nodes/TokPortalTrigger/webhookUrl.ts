@@ -1,0 +1,44 @@
+import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { getBaseUrl } from '../TokPortal/transport';
+
+/** The URL n8n serves this trigger on in the current lifecycle call: test or production. */
+export function lifecycleWebhookUrl(this: IHookFunctions): string {
+	const url = this.getNodeWebhookUrl('default');
+	if (!url) {
+		throw new NodeOperationError(this.getNode(), 'n8n did not provide a webhook URL for the TokPortal Trigger');
+	}
+	return url;
+}
+
+/** TokPortal itself (not a simulator): it only delivers to https URLs. */
+function isTokPortalHost(baseUrl: string): boolean {
+	const host = new URL(baseUrl).hostname.toLowerCase();
+	return host === 'tokportal.com' || host.endsWith('.tokportal.com');
+}
+
+/** Fails activation early, with the fix, when TokPortal would refuse to deliver to this URL. */
+export async function assertDeliverable(this: IHookFunctions, url: string): Promise<void> {
+	const baseUrl = await getBaseUrl.call(this);
+	if (!isTokPortalHost(baseUrl) || new URL(url).protocol === 'https:') return;
+	throw new NodeOperationError(
+		this.getNode(),
+		`TokPortal only delivers webhooks to https URLs, and this trigger's URL is ${url}`,
+		{
+			description:
+				"Make n8n reachable over https: set n8n's WEBHOOK_URL environment variable to your public https address (for example https://n8n.example.com/) and restart n8n, or run n8n behind a tunnel (n8n start --tunnel, ngrok, Cloudflare Tunnel). To try workflows locally, point the credential's Base URL at the TokPortal simulator, which accepts http.",
+		},
+	);
+}
+
+/**
+ * The URL this delivery arrived on, whose secret verifies it. Inside webhook(), n8n 2.x's
+ * `getNodeWebhookUrl` always names the production URL; `getWebhookResourceUrl` names the one actually
+ * served (test or production). Older n8n versions only have the former.
+ */
+export function servedWebhookUrl(this: IWebhookFunctions): string | undefined {
+	return typeof this.getWebhookResourceUrl === 'function'
+		? this.getWebhookResourceUrl('default')
+		: this.getNodeWebhookUrl('default');
+}
