@@ -18,7 +18,6 @@ import type {
 import { Workflow } from 'n8n-workflow';
 
 import { TokPortalApi } from '../../credentials/TokPortalApi.credentials';
-import { TokPortal } from '../../nodes/TokPortal/TokPortal.node';
 import { TestCredentialsHelper } from './credentialsHelper';
 import type { CredentialValues } from './credentialsHelper';
 import { TransportProbe } from './probeNode';
@@ -26,13 +25,22 @@ import { ItemsStub, ManualTriggerStub } from './stubNodes';
 
 /** The package's node types, under the names n8n gives a community package's nodes. */
 const packageNodes: Record<string, () => INodeType | IVersionedNodeType> = {
-	'n8n-nodes-tokportal.tokPortal': () => new TokPortal(),
+	'n8n-nodes-tokportal.tokPortal': () => {
+		// Explicit extension: outside jest (tsx scripts), Node's resolver would pick the codex file
+		// TokPortal.node.json over TokPortal.node.ts.
+		const { TokPortal } = require('../../nodes/TokPortal/TokPortal.node.ts') as typeof import('../../nodes/TokPortal/TokPortal.node');
+		return new TokPortal();
+	},
 };
 
 const credentialTypes: Record<string, ICredentialType> = { tokPortalApi: new TokPortalApi() };
 
+type NodeTypeFactories = Record<string, () => INodeType | IVersionedNodeType>;
+
 class HarnessNodeTypes implements INodeTypes {
 	private readonly cache = new Map<string, INodeType | IVersionedNodeType>();
+
+	constructor(private readonly extra: NodeTypeFactories = {}) {}
 
 	private readonly builtIns: Record<string, () => INodeType> = {
 		'n8n-nodes-base.manualTrigger': () => new ManualTriggerStub(),
@@ -43,7 +51,7 @@ class HarnessNodeTypes implements INodeTypes {
 	getByName(nodeType: string): INodeType | IVersionedNodeType {
 		let type = this.cache.get(nodeType);
 		if (!type) {
-			const create = this.builtIns[nodeType] ?? packageNodes[nodeType];
+			const create = this.builtIns[nodeType] ?? packageNodes[nodeType] ?? this.extra[nodeType];
 			if (!create) throw new Error(`Unknown node type ${nodeType}`);
 			type = create();
 			this.cache.set(nodeType, type);
@@ -66,6 +74,8 @@ export interface WorkflowDefinition {
 	nodes: Array<Omit<INode, 'id' | 'typeVersion' | 'position'> & Partial<INode>>;
 	connections: IConnections;
 	staticData?: IDataObject;
+	/** Node types beyond the package's and the harness stubs (e.g. n8n's HTTP Request node for benchmarks). */
+	nodeTypes?: NodeTypeFactories;
 }
 
 export interface RunResult {
@@ -105,7 +115,7 @@ export function buildWorkflow(definition: WorkflowDefinition): Workflow {
 		nodes,
 		connections: definition.connections,
 		active: false,
-		nodeTypes: new HarnessNodeTypes(),
+		nodeTypes: new HarnessNodeTypes(definition.nodeTypes),
 		staticData: definition.staticData,
 		settings: { executionOrder: 'v1' },
 	});

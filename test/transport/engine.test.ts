@@ -107,8 +107,16 @@ describe('transport through the n8n engine', () => {
 				expect(big.requests).toHaveLength(10);
 				expect(big.maxInFlight()).toBe(4);
 				big.clearRequests();
-				const serial = await probe(big, { path: '/accounts', list: true, concurrency: 1 });
+				const serial = await runTokPortalNode(big, {
+					parameters: {
+						resource: 'deliveredAccount',
+						operation: 'getMany',
+						returnAll: true,
+						options: { parallelRequests: 1 },
+					},
+				});
 				expect(big.maxInFlight()).toBe(1);
+				expect(big.requests).toHaveLength(10);
 				expect(serial.items.map((item) => item.json.id)).toEqual(parallel.items.map((item) => item.json.id));
 			} finally {
 				await big.close();
@@ -206,6 +214,17 @@ describe('transport through the n8n engine', () => {
 			expect(error?.description).toContain('HTTP 404 · BUNDLE_NOT_FOUND');
 			expect(error?.description).toContain(`Request ID: ${requestId}`);
 			expect(error?.context).toMatchObject({ tokportalCode: 'BUNDLE_NOT_FOUND', requestId, httpStatus: 404 });
+		});
+
+		it('says when a refusal is the stored answer to an earlier request with the same Idempotency Key', async () => {
+			const invalid = JSON.stringify({ bundle_type: 'account_only', platform: 'tiktok', country: 'ATLANTIS' });
+			const first = await probe(sim, { method: 'POST', path: '/bundles', body: invalid, idempotencyKey: 'row-7' });
+			const second = await probe(sim, { method: 'POST', path: '/bundles', body: invalid, idempotencyKey: 'row-7' });
+			expect(first.error?.context.replayed).toBe(false);
+			expect(first.error?.description).not.toContain('stored answer');
+			expect(second.error?.context.replayed).toBe(true);
+			expect(second.error?.description).toContain('stored answer to an earlier request with the same Idempotency Key');
+			expect(sim.requests.map((r) => r.headers['idempotency-key'])).toEqual(['row-7', 'row-7']);
 		});
 
 		it('matches lower-case codes from the account endpoints too', async () => {

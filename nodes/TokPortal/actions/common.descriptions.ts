@@ -19,10 +19,37 @@ export const returnAllAndLimit: INodeProperties[] = [
 	},
 ];
 
-/** undefined = every item (Return All); otherwise the Limit. */
-export function readLimit(this: IExecuteFunctions, itemIndex: number): number | undefined {
-	if (this.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
-	return this.getNodeParameter('limit', itemIndex, 50) as number;
+/** Placed after a list operation's filters: how the pages are fetched (advanced). */
+export const listOptions: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Parallel Page Requests',
+			name: 'parallelRequests',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 8 },
+			default: 4,
+			description:
+				'How many pages of 100 to request at the same time once the first page tells how many there are. TokPortal’s rate limit (120 requests per minute) is respected either way; set 1 to read one page after another.',
+		},
+	],
+};
+
+/** What a list operation asks the paginator for: Return All or a Limit, and how many pages at once. */
+export function readPaging(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): { limit: number | undefined; concurrency: number | undefined } {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const options = this.getNodeParameter('options', itemIndex, {}) as { parallelRequests?: number };
+	return {
+		limit: returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number),
+		concurrency: options.parallelRequests,
+	};
 }
 
 export const bundleIdLocator: INodeProperties = {

@@ -3,9 +3,15 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError } from '../transport';
 import type { TokPortalOperation } from './operation';
+import { operations as accountAction } from './accountAction/AccountAction.resource';
+import { operations as accountConfiguration } from './accountConfiguration/AccountConfiguration.resource';
+import { operations as bundle } from './bundle/Bundle.resource';
 import { operations as deliveredAccount } from './deliveredAccount/DeliveredAccount.resource';
 
 const resources: Record<string, TokPortalOperation[]> = {
+	accountAction,
+	accountConfiguration,
+	bundle,
 	deliveredAccount,
 };
 

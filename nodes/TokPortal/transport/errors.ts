@@ -46,7 +46,8 @@ const MESSAGES: Record<string, string> = {
 	ACCOUNT_NOT_CONFIGURED:
 		'The bundle’s account is not configured yet. Run Account Configuration → Configure first, then publish.',
 	NO_VIDEOS_CONFIGURED: 'No video of this bundle is configured yet. Configure at least one video, then publish.',
-	ACCOUNT_NOT_FOUND: 'The bundle has no account yet. Configure the account first.',
+	ACCOUNT_NOT_FOUND:
+		'TokPortal found no account for this bundle. Videos Only bundles have no account step; choose the bundle that orders the account.',
 	ACCOUNT_INVALID_STATUS: 'The account’s current status does not allow this action. Use Get Bundle to check it.',
 	SAVED_ACCOUNT_NOT_FOUND:
 		'Delivered account not found. Use an ID from Delivered Account → Get Many, or the saved_account_id of a bundle.',
@@ -113,6 +114,8 @@ export interface ApiFailure {
 	body: unknown;
 	requestId?: string;
 	retryAfterSeconds?: number;
+	/** TokPortal answered from its idempotency ledger: this is the stored answer of an earlier request. */
+	replayed?: boolean;
 }
 
 /**
@@ -129,6 +132,10 @@ export function toNodeApiError(node: INode, failure: ApiFailure, itemIndex?: num
 		apiError.details && Object.keys(apiError.details).length > 0
 			? `Details: ${JSON.stringify(apiError.details)}`
 			: undefined,
+		failure.retryAfterSeconds !== undefined ? `TokPortal asked to wait ${failure.retryAfterSeconds} s before retrying.` : undefined,
+		failure.replayed
+			? 'This is TokPortal’s stored answer to an earlier request with the same Idempotency Key: after fixing the cause, use a new key to try again.'
+			: undefined,
 		`Request ID: ${failure.requestId ?? 'not provided'} (quote it to TokPortal support)`,
 	].filter((line): line is string => line !== undefined);
 
@@ -143,6 +150,7 @@ export function toNodeApiError(node: INode, failure: ApiFailure, itemIndex?: num
 		tokportalDetails: apiError.details,
 		requestId: failure.requestId,
 		httpStatus: failure.status,
+		replayed: failure.replayed === true,
 	});
 	return error;
 }

@@ -229,12 +229,13 @@ export async function apiRequest(
 		};
 		const retryAfterMs = parseRetryAfterMs(response.headers['retry-after']);
 		limiter.observe(rateLimit, response.statusCode === 429 ? retryAfterMs : undefined);
+		const replayed = headerValue(response.headers, 'idempotent-replayed') === 'true';
 		if (response.statusCode >= 200 && response.statusCode < 300) {
 			return {
 				body: (response.body ?? {}) as IDataObject,
 				statusCode: response.statusCode,
 				requestId,
-				replayed: headerValue(response.headers, 'idempotent-replayed') === 'true',
+				replayed,
 				rateLimit,
 			};
 		}
@@ -258,6 +259,7 @@ export async function apiRequest(
 				body: response.body,
 				requestId,
 				retryAfterSeconds: retryAfterMs === undefined ? undefined : retryAfterMs / 1000,
+				replayed,
 			},
 			itemIndex,
 		);

@@ -34,8 +34,19 @@ const ACCOUNT_STATUS_FILTERS = [
 const PATCHABLE = ['auto_finalize_videos', 'external_ref', 'title'];
 
 /** Newest first; equal timestamps keep the latest-created first. */
+// Items are appended (webhooks may also be removed) and created_at never changes, so the sorted order
+// is cached per list until its length or last element changes: a 50,000-account Return All must not
+// sort 50,000 items per page request.
+const sortedCache = new WeakMap<object, { length: number; last: unknown; sorted: unknown[] }>();
+
 export function newestFirst<T extends { created_at: string }>(items: T[]): T[] {
-	return [...items].reverse().sort((a, b) => b.created_at.localeCompare(a.created_at));
+	const cached = sortedCache.get(items);
+	if (cached && cached.length === items.length && cached.last === items.at(-1)) return cached.sorted as T[];
+	const sorted = [...items]
+		.reverse()
+		.sort((a, b) => (a.created_at === b.created_at ? 0 : a.created_at < b.created_at ? 1 : -1));
+	sortedCache.set(items, { length: items.length, last: items.at(-1), sorted });
+	return sorted;
 }
 
 // Spec 001 lists the video phase (`in_review`, `finalized`) as bundle statuses; here they select

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { apiRequestAllItems } from '../../transport';
-import { readLimit, returnAllAndLimit } from '../common.descriptions';
+import { listOptions, readPaging, returnAllAndLimit } from '../common.descriptions';
 import type { TokPortalOperation } from '../operation';
 
 const description: INodeProperties[] = [
@@ -45,6 +45,7 @@ const description: INodeProperties[] = [
 			},
 		],
 	},
+	listOptions,
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
@@ -56,7 +57,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	return await apiRequestAllItems.call(this, {
 		path: '/accounts',
 		qs,
-		limit: readLimit.call(this, itemIndex),
+		...readPaging.call(this, itemIndex),
 		itemIndex,
 	});
 }

@@ -1,0 +1,28 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { apiPath, apiRequest } from '../../transport';
+import { bundleIdLocator } from '../common.descriptions';
+import type { TokPortalOperation } from '../operation';
+import { locatorId } from '../locator';
+
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const bundleId = locatorId.call(this, 'bundleId', itemIndex);
+	const { body } = await apiRequest.call(this, {
+		method: 'GET',
+		path: apiPath`/bundles/${bundleId}/publish-readiness`,
+		itemIndex,
+	});
+	return (body.data ?? {}) as IDataObject;
+}
+
+export const getPublishReadiness: TokPortalOperation = {
+	option: {
+		name: 'Get Publish Readiness',
+		value: 'getPublishReadiness',
+		action: 'Check whether a bundle can be published',
+		description:
+			'Check, without changing anything or spending credits, whether a bundle can be published now: returns ready (true/false) and the blockers to fix (code, message, details such as missing_fields)',
+	},
+	description: [bundleIdLocator],
+	execute,
+};

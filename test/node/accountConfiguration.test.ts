@@ -1,0 +1,235 @@
+import { randomUUID } from 'node:crypto';
+
+import {
+	biographyProblem,
+	linkInBioPlatformProblem,
+	urlProblem,
+	usernameProblem,
+	visibleNameProblem,
+} from '../../nodes/TokPortal/actions/accountConfiguration/validation';
+import type { Simulator } from '../simulator';
+import { startSimulator } from '../simulator';
+import { byId, callApi, configureViaApi, failNext, newBundle, publishedBundle, run, validProfile } from './accountFixtures';
+
+let sim: Simulator;
+beforeAll(async () => {
+	sim = await startSimulator({ rateLimit: false });
+});
+afterAll(async () => await sim.close());
+
+const configure = (bundleId: string, fields: Record<string, unknown> = {}) => ({
+	resource: 'accountConfiguration',
+	operation: 'configure',
+	bundleId: byId(bundleId),
+	...validProfile,
+	...fields,
+});
+
+describe('validation rules (pure)', () => {
+	it('accepts the documented examples', () => {
+		expect(usernameProblem('streetstyle.nyc')).toBeUndefined();
+		expect(usernameProblem('cafe.paris_')).toBeUndefined();
+		expect(usernameProblem('a'.repeat(24))).toBeUndefined();
+		expect(visibleNameProblem('Café Paris')).toBeUndefined();
+		expect(visibleNameProblem('😀'.repeat(30))).toBeUndefined();
+		expect(biographyProblem('')).toBeUndefined();
+		expect(biographyProblem('é'.repeat(80))).toBeUndefined();
+		expect(urlProblem('https://cdn.example.com/p.jpg')).toBeUndefined();
+		expect(urlProblem('http://cdn.example.com/p.jpg')).toBeUndefined();
+		expect(linkInBioPlatformProblem('instagram')).toBeUndefined();
+	});
+
+	it.each([
+		['', /1–24 characters long \(it has 0\)/],
+		['a'.repeat(25), /1–24 characters long \(it has 25\)/],
+		['street style', /found a space/],
+		['café-paris', /found "é", "-"/],
+		['@streetstyle', /must not start with "@"/],
+	])('username %j is rejected', (username, message) => {
+		expect(usernameProblem(username)).toMatch(message);
+	});
+
+	it('counts characters as people do and enforces 30 / 80', () => {
+		expect(visibleNameProblem('')).toMatch(/1–30 characters long \(it has 0\)/);
+		expect(visibleNameProblem('😀'.repeat(31))).toMatch(/it has 31/);
+		expect(biographyProblem('x'.repeat(81))).toMatch(/at most 80 characters long \(it has 81\)/);
+	});
+
+	it('requires http(s) URLs and Instagram for Link in Bio', () => {
+		expect(urlProblem('cdn.example.com/p.jpg')).toMatch(/https:\/\//);
+		expect(urlProblem('ftp://cdn.example.com/p.jpg')).toMatch(/must start with https:\/\/ or http:\/\//);
+		expect(linkInBioPlatformProblem('tiktok')).toMatch(/only available for Instagram.*tiktok/);
+	});
+});
+
+describe('Account Configuration → Configure', () => {
+	it('sends the profile once, with an Idempotency-Key, and returns data', async () => {
+		const bundleId = await newBundle(sim);
+		const { items, error, requests } = await run(
+			sim,
+			configure(bundleId, {
+				username: '  street.style_nyc ',
+				additionalFields: { nicheWarmingInstructions: 'Engage with NYC fashion content.' },
+			}),
+		);
+		expect(error).toBeUndefined();
+		expect(requests).toHaveLength(1);
+		const [request] = requests;
+		expect(request.method).toBe('PUT');
+		expect(request.path).toBe(`/bundles/${bundleId}/account`);
+		expect(request.headers['idempotency-key']).toMatch(/^n8n-/);
+		expect(request.headers['x-api-key']).toBe(sim.apiKey);
+		expect(request.body).toEqual({
+			username: 'street.style_nyc',
+			visible_name: 'Street Style NYC',
+			biography: 'Daily street fashion from New York City.',
+			profile_picture_url: 'https://cdn.example.com/profiles/streetstyle.jpg',
+			niche_warming_instructions: 'Engage with NYC fashion content.',
+		});
+		expect(items).toHaveLength(1);
+		expect(items[0].json).toMatchObject({ id: bundleId, account: { username: 'street.style_nyc' } });
+		expect(sim.state.bundles.find((b) => b.id === bundleId)?.account?.status).toBe('configured');
+	});
+
+	it('reads the bundle before sending a Link in Bio, and sends it for Instagram', async () => {
+		const bundleId = await newBundle(sim, 'instagram');
+		const { items, requests } = await run(
+			sim,
+			configure(bundleId, { additionalFields: { linkInBio: 'https://linktr.ee/streetstyle' } }),
+		);
+		expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+			`GET /bundles/${bundleId}`,
+			`PUT /bundles/${bundleId}/account`,
+		]);
+		expect(requests[1].body).toMatchObject({ link_in_bio: 'https://linktr.ee/streetstyle' });
+		expect(items[0].json).toMatchObject({ account: { link_in_bio: 'https://linktr.ee/streetstyle' } });
+	});
+
+	it('refuses a Link in Bio on a TikTok bundle without sending the configuration', async () => {
+		const bundleId = await newBundle(sim, 'tiktok');
+		const { error, requests } = await run(
+			sim,
+			configure(bundleId, { additionalFields: { linkInBio: 'https://linktr.ee/streetstyle' } }),
+		);
+		expect(error?.message).toMatch(/^Link in Bio is only available for Instagram accounts, and this bundle is for tiktok/);
+		expect(error?.description).toMatch(/Nothing was sent/);
+		expect(requests.map((r) => r.method)).toEqual(['GET']);
+	});
+
+	it.each([
+		['Username', { username: 'street style' }, /^Username may only contain/],
+		['Username', { username: 'a'.repeat(25) }, /^Username must be 1–24 characters/],
+		['Username', { username: '@streetstyle' }, /^Username must not start with "@"/],
+		// An expression that resolves to nothing (the engine itself refuses a literally empty required field).
+		['Visible Name', { visibleName: '={{ "  " }}' }, /^Visible Name must be 1–30 characters/],
+		['Visible Name', { visibleName: 'x'.repeat(31) }, /^Visible Name must be 1–30 characters/],
+		['Biography', { biography: 'x'.repeat(81) }, /^Biography must be at most 80 characters/],
+		['Profile Picture URL', { profilePictureUrl: 'streetstyle.jpg' }, /^Profile Picture URL must be a full web address/],
+		['Profile Picture URL', { profilePictureUrl: 'ftp://x.example/p.jpg' }, /^Profile Picture URL must start with https:\/\//],
+		['Link in Bio', { additionalFields: { linkInBio: 'linktr.ee/x' } }, /^Link in Bio must be a full web address/],
+	])('rejects an invalid %s before sending anything', async (_field, fields, message) => {
+		const bundleId = await newBundle(sim, 'instagram');
+		const { error, requests } = await run(sim, configure(bundleId, fields));
+		expect(error?.message).toMatch(message);
+		expect(error?.description).toMatch(/Nothing was sent to TokPortal/);
+		expect(requests).toHaveLength(0);
+	});
+
+	it('says "unpublish first" when the bundle is already published (invalid_status)', async () => {
+		const bundleId = await publishedBundle(sim);
+		const { error, requests } = await run(sim, configure(bundleId));
+		expect(requests).toHaveLength(1);
+		expect(error?.message).toMatch(/Unpublish it first/);
+		expect(error?.description).toContain('invalid_status');
+		expect(error?.description).toContain(`Request ID: ${requests[0].requestId}`);
+	});
+
+	it('reports an unknown bundle (bundle_not_found) with the request id', async () => {
+		const { error, requests } = await run(sim, configure(randomUUID()));
+		expect(error?.message).toMatch(/^Bundle not found/);
+		expect(error?.description).toContain('bundle_not_found');
+		expect(error?.description).toContain(`Request ID: ${requests[0].requestId}`);
+	});
+
+	it('explains that a Videos Only bundle has no account step', async () => {
+		const [account] = sim.seedAccounts(1, { platform: 'tiktok' });
+		const created = await callApi(sim, 'POST', '/bundles', {
+			bundle_type: 'videos_only',
+			account_id: account.id,
+			videos_quantity: 1,
+		});
+		const { error } = await run(sim, configure(String(created.json.data?.id)));
+		expect(error?.message).toMatch(/Videos Only bundles post to an existing delivered account/);
+	});
+
+	it.each([
+		['invalid_username', /Username must be 1–24 characters/],
+		['invalid_visible_name', /Visible Name must be 1–30 characters/],
+		['biography_too_long', /Biography must be at most 80 characters/],
+		['invalid_url', /must be valid URLs/],
+		['link_in_bio_instagram_only', /only available for Instagram/],
+	])('surfaces the server-side %s with the request id', async (code, message) => {
+		const bundleId = await newBundle(sim);
+		failNext(sim, 'PUT', `/bundles/${bundleId}/account`, 400, code);
+		const { error, requests } = await run(sim, configure(bundleId));
+		expect(requests).toHaveLength(1);
+		expect(error?.message).toMatch(message);
+		expect(error?.description).toContain(code);
+		expect(error?.description).toContain(`Request ID: ${requests[0].requestId}`);
+	});
+
+	it('keeps items paired under Continue On Fail', async () => {
+		const good = await newBundle(sim);
+		const { items, requests } = await run(
+			sim,
+			{
+				resource: 'accountConfiguration',
+				operation: 'configure',
+				bundleId: { __rl: true, mode: 'id', value: '={{ $json.bundle }}' },
+				username: '={{ $json.username }}',
+				visibleName: validProfile.visibleName,
+				biography: validProfile.biography,
+				profilePictureUrl: validProfile.profilePictureUrl,
+			},
+			{
+				continueOnFail: true,
+				items: [
+					{ bundle: good, username: 'good.one' },
+					{ bundle: good, username: 'bad one' },
+					{ bundle: randomUUID(), username: 'unknown.bundle' },
+				],
+			},
+		);
+		expect(requests).toHaveLength(2);
+		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(items[0].json).toMatchObject({ account: { username: 'good.one' } });
+		expect(items[1].json.error).toMatch(/^Username may only contain/);
+		expect(items[2].json).toMatchObject({ code: 'BUNDLE_NOT_FOUND', httpStatus: 404 });
+	});
+});
+
+describe('Account Configuration → Get', () => {
+	it('returns the configuration with its status', async () => {
+		const bundleId = await newBundle(sim);
+		await configureViaApi(sim, bundleId);
+		const { items, requests } = await run(sim, {
+			resource: 'accountConfiguration',
+			operation: 'get',
+			bundleId: byId(bundleId),
+		});
+		expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET /bundles/${bundleId}/account`]);
+		expect(requests[0].headers['idempotency-key']).toBeUndefined();
+		expect(items).toHaveLength(1);
+		expect(items[0].json).toMatchObject({ visible_name: 'Fixture Account', status: 'configured' });
+	});
+
+	it('names the Bundle field when its expression resolves to nothing, instead of sending a request', async () => {
+		const { error, requests } = await run(sim, {
+			resource: 'accountConfiguration',
+			operation: 'get',
+			bundleId: byId('={{ $json.missing }}'),
+		});
+		expect(error?.message).toBe('"Bundle" is required');
+		expect(requests).toHaveLength(0);
+	});
+});

@@ -1,0 +1,91 @@
+// Setup helpers for the account-configuration, account-action and delivered-account suites: they
+// drive the simulator over HTTP (like a customer would) and through its operator, never through
+// the node under test, so the node's requests in `sim.requests` are only the ones a test makes.
+import { randomUUID } from 'node:crypto';
+
+import type { INodeParameters } from 'n8n-workflow';
+
+import type { NodeRun, RunNodeOptions } from '../harness';
+import { runTokPortalNode } from '../harness';
+import type { RequestLogEntry, Simulator } from '../simulator';
+
+export async function callApi(
+	sim: Simulator,
+	method: string,
+	path: string,
+	body?: unknown,
+): Promise<{ status: number; json: { data?: Record<string, unknown>; error?: { code: string } } }> {
+	const response = await fetch(`${sim.baseUrl}${path}`, {
+		method,
+		headers: {
+			'X-API-Key': sim.apiKey,
+			'Content-Type': 'application/json',
+			...(method === 'GET' ? {} : { 'Idempotency-Key': `fixture-${randomUUID()}` }),
+		},
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	return { status: response.status, json: (await response.json()) as { data?: Record<string, unknown> } };
+}
+
+export const validProfile = {
+	username: 'street.style_nyc',
+	visibleName: 'Street Style NYC',
+	biography: 'Daily street fashion from New York City.',
+	profilePictureUrl: 'https://cdn.example.com/profiles/streetstyle.jpg',
+};
+
+/** A fresh `pending_setup` bundle that orders a new account. */
+export async function newBundle(sim: Simulator, platform: 'tiktok' | 'instagram' = 'tiktok'): Promise<string> {
+	const { status, json } = await callApi(sim, 'POST', '/bundles', {
+		bundle_type: 'account_only',
+		platform,
+		country: 'USA',
+		title: `Fixture ${platform} bundle`,
+	});
+	if (status !== 201 && status !== 200) throw new Error(`fixture bundle: HTTP ${status} ${JSON.stringify(json)}`);
+	return String(json.data?.id);
+}
+
+export async function configureViaApi(sim: Simulator, bundleId: string): Promise<void> {
+	const { status, json } = await callApi(sim, 'PUT', `/bundles/${bundleId}/account`, {
+		username: `fixture_${randomUUID().slice(0, 8)}`,
+		visible_name: 'Fixture Account',
+		biography: 'Fixture biography',
+		profile_picture_url: 'https://cdn.example.com/p.jpg',
+	});
+	if (status !== 200) throw new Error(`fixture configure: HTTP ${status} ${JSON.stringify(json)}`);
+}
+
+export async function publishedBundle(sim: Simulator): Promise<string> {
+	const id = await newBundle(sim);
+	await configureViaApi(sim, id);
+	const { status, json } = await callApi(sim, 'POST', `/bundles/${id}/publish`);
+	if (status !== 200) throw new Error(`fixture publish: HTTP ${status} ${JSON.stringify(json)}`);
+	return id;
+}
+
+/** A bundle whose account TokPortal delivered for review (and so has a delivered account). */
+export async function bundleInReview(sim: Simulator): Promise<string> {
+	const id = await publishedBundle(sim);
+	sim.operator.acceptBundle(id);
+	sim.operator.moveAccountToReview(id);
+	return id;
+}
+
+export const byId = (id: string) => ({ __rl: true, mode: 'id', value: id });
+
+/** Runs the node and returns the requests it made (the log is cleared first). */
+export async function run(
+	sim: Simulator,
+	parameters: INodeParameters,
+	options: Omit<RunNodeOptions, 'parameters'> = {},
+): Promise<NodeRun & { requests: RequestLogEntry[] }> {
+	sim.clearRequests();
+	const result = await runTokPortalNode(sim, { ...options, parameters });
+	return { ...result, requests: [...sim.requests] };
+}
+
+/** An armed one-shot TokPortal error for the next matching request. */
+export function failNext(sim: Simulator, method: string, path: string, status: number, code: string): void {
+	sim.faults.inject({ method, path }, { type: 'status', status, code });
+}
