@@ -11,3 +11,5 @@ run npm run typecheck
 run npm run build
 run npm run lint:dist
 run bash scripts/node24.sh npx jest --ci
+# dist/ was just built and linted: the end-to-end suite installs exactly that into n8n.
+run env TOKPORTAL_E2E_SKIP_BUILD=1 npm run test:e2e
