@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
-import type { ILoadOptionsFunctions, INode } from 'n8n-workflow';
-
 import { searchAccounts, searchBundles } from '../../nodes/TokPortal/methods/listSearch';
+import { loadOptionsContext as sharedLoadOptionsContext } from '../harness/loadOptionsContext';
 import type { Simulator } from '../simulator';
 import { startSimulator } from '../simulator';
 import { bundleInReview, byId, callApi, run } from './accountFixtures';
@@ -105,39 +104,7 @@ describe('Delivered Account → Get Bundles', () => {
 });
 
 describe('list searches used by the Bundle and Delivered Account pickers', () => {
-	/** A load-options context whose HTTP helper really calls the simulator, as n8n would. */
-	function loadOptionsContext(): ILoadOptionsFunctions {
-		const node: INode = {
-			id: 'node-1',
-			name: 'TokPortal',
-			type: 'n8n-nodes-tokportal.tokPortal',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: {},
-		};
-		return {
-			getNode: () => node,
-			getCredentials: async () => ({ apiKey: sim.apiKey, baseUrl: sim.baseUrl }),
-			helpers: {
-				async httpRequestWithAuthentication(
-					_credential: string,
-					options: { url: string; method: string; qs?: Record<string, unknown>; headers: Record<string, string> },
-				) {
-					const url = new URL(options.url);
-					for (const [key, value] of Object.entries(options.qs ?? {})) url.searchParams.set(key, String(value));
-					const response = await fetch(url, {
-						method: options.method,
-						headers: { ...options.headers, 'X-API-Key': sim.apiKey },
-					});
-					return {
-						body: await response.json(),
-						headers: Object.fromEntries(response.headers.entries()),
-						statusCode: response.status,
-					};
-				},
-			},
-		} as unknown as ILoadOptionsFunctions;
-	}
+	const loadOptionsContext = () => sharedLoadOptionsContext(sim);
 
 	it('searchAccounts names accounts "@username · Platform · country" and links the profile', async () => {
 		const [account] = sim.seedAccounts(1, { platform: 'tiktok', country: 'USA' });
