@@ -7,9 +7,9 @@ const MAX_URLS = 1000;
 /**
  * Best-effort memory of recently processed event ids, in two places:
  * - in this n8n process (exact, but lost on restart and not shared between queue-mode workers);
- * - in the subscription's static data (survives restarts, but n8n saves it only after an execution
- *   finishes and not at all for test runs, so two fast redeliveries can both get through).
- * Together they stop retried deliveries from running the workflow twice in the common cases.
+ * - in the subscription's static data, for n8n versions that save static data changed by a webhook
+ *   call (2.40.7 does not when the call starts an execution, nor for test runs).
+ * Together they stop retried deliveries from running the workflow twice within one n8n process.
  */
 export class RecentEventIds {
 	private readonly byUrl = new Map<string, Set<string>>();

@@ -80,7 +80,7 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 
 	for (const hook of remote) {
 		if (hook === kept) continue;
-		this.logger.info(`Deleting TokPortal webhook ${hook.id}: another subscription for ${url} we cannot verify`);
+		this.logger.info(`Deleting TokPortal webhook ${hook.id}: a second subscription for ${url}, or one whose signing secret this n8n does not hold`);
 		await deleteWebhook.call(this, hook.id);
 	}
 	if (!stored || !kept) {
