@@ -1,0 +1,319 @@
+// The example workflows of examples/ inside a real n8n, against the simulator: imported exactly as
+// `npm run dev` imports them (credential "TokPortal account"), then run or activated the way a user
+// would, and checked on the simulator's side (bundles, charges, account reviews, deliveries).
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { toRunResult } from '../../scripts/n8n/client';
+import { ensureTokPortalCredential, importExamples, readExamples, useCredential } from '../../scripts/n8n/workspace';
+import { startSimulator, type Bundle, type Simulator } from '../simulator';
+import { missingBuild, testUnless } from './helpers/conditions';
+import type { WorkflowNode } from '../../scripts/n8n/types';
+import { startN8n, type Credential, type E2eN8n, type RunResult, type WorkflowJson } from './helpers/n8n';
+
+const skipReason =
+	missingBuild('dist/nodes/TokPortal/TokPortal.node.js') ?? missingBuild('dist/nodes/TokPortalTrigger/TokPortalTrigger.node.js');
+const whenReady = testUnless(skipReason);
+
+const CREDENTIAL_NAME = 'TokPortal account';
+
+let n8n: E2eN8n | undefined;
+let simulator: Simulator | undefined;
+let credential: Credential;
+/** Imported workflow id per example file. */
+const imported: Record<string, string> = {};
+
+beforeAll(async () => {
+	if (skipReason) return;
+	await Promise.all([
+		startN8n('examples').then((started) => (n8n = started)),
+		startSimulator({ demo: true, webhookRetryDelaysMs: [300, 1000] }).then((started) => (simulator = started)),
+	]);
+	({ credential } = await ensureTokPortalCredential(n8n!.client, CREDENTIAL_NAME, {
+		apiKey: simulator!.apiKey,
+		baseUrl: simulator!.baseUrl,
+	}));
+	for (const example of await importExamples(n8n!.client, credential)) imported[example.file] = example.id;
+});
+
+afterAll(async () => {
+	await Promise.all([n8n?.stop(), simulator?.close()]);
+});
+
+// ------------------------------------------------------------------ helpers
+
+async function runFrom(workflowId: string, trigger: string): Promise<RunResult> {
+	const executionId = await n8n!.client.startManualRun(workflowId, trigger);
+	return toRunResult(await n8n!.client.waitForExecution(executionId, { timeoutMs: 60_000 }));
+}
+
+/** Finished executions of a workflow, oldest first, with their run data. */
+async function executionsOf(workflowId: string, count: number): Promise<RunResult[]> {
+	const summaries = await n8n!.waitForExecutions(workflowId, count);
+	const runs = await Promise.all(summaries.map(async (summary) => toRunResult(await n8n!.getExecution(summary.id))));
+	return runs.sort((a, b) => Number(a.executionId) - Number(b.executionId));
+}
+
+function bundlesWithRef(ref: string): Bundle[] {
+	return simulator!.state.bundles.filter((bundle) => bundle.external_ref === ref);
+}
+
+function bundle(id: string): Bundle {
+	const found = simulator!.state.bundles.find((b) => b.id === id);
+	if (!found) throw new Error(`no bundle ${id} in the simulator`);
+	return found;
+}
+
+async function api<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T> {
+	const response = await fetch(`${simulator!.baseUrl}${path}`, {
+		method,
+		headers: { 'x-api-key': simulator!.apiKey, 'content-type': 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	const json = (await response.json()) as { data: T };
+	if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${JSON.stringify(json)}`);
+	return json.data;
+}
+
+/** A bundle ordered, configured, published and accepted through the API, ready to be reviewed. */
+async function acceptedBundle(ref: string, username: string): Promise<string> {
+	const { id } = await api<{ id: string }>('POST', '/bundles', { bundle_type: 'account_only', platform: 'tiktok', country: 'USA', external_ref: ref });
+	await api('PUT', `/bundles/${id}/account`, {
+		username,
+		visible_name: 'Review Test',
+		biography: 'Reviewed by n8n.',
+		profile_picture_url: 'https://cdn.example.com/review.jpg',
+	});
+	await api('POST', `/bundles/${id}/publish`);
+	simulator!.operator.acceptBundle(id);
+	return id;
+}
+
+/** A local stand-in for Slack: records every POST. */
+async function startSink(): Promise<{ url: string; received: Array<Record<string, unknown>>; close(): Promise<void> }> {
+	const received: Array<Record<string, unknown>> = [];
+	const server = http.createServer((request, response) => {
+		let raw = '';
+		request.on('data', (chunk: Buffer) => (raw += chunk.toString()));
+		request.on('end', () => {
+			received.push(JSON.parse(raw || '{}') as Record<string, unknown>);
+			response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	return {
+		url: `http://127.0.0.1:${port}/chat.postMessage`,
+		received,
+		close: () => new Promise((resolve) => server.close(() => resolve())),
+	};
+}
+
+/**
+ * The Slack nodes replaced by HTTP Request nodes that post the same channel and message text to
+ * `sinkUrl`: everything else (trigger, routing, the text expressions) runs as shipped.
+ */
+function withSlackStandIn(workflow: WorkflowJson, sinkUrl: string): WorkflowJson {
+	return {
+		...workflow,
+		name: `${workflow.name} (Slack stand-in)`,
+		nodes: workflow.nodes.map((node): WorkflowNode => {
+			if (node.type !== 'n8n-nodes-base.slack') return node;
+			const { credentials: _slack, ...rest } = node;
+			const channel = (node.parameters.channelId as { value: string }).value;
+			return {
+				...rest,
+				type: 'n8n-nodes-base.httpRequest',
+				typeVersion: 4.2,
+				parameters: {
+					method: 'POST',
+					url: sinkUrl,
+					sendBody: true,
+					bodyParameters: {
+						parameters: [
+							{ name: 'channel', value: channel },
+							{ name: 'text', value: node.parameters.text },
+						],
+					},
+					options: {},
+				},
+			};
+		}),
+	};
+}
+
+// ------------------------------------------------------------------ tests
+
+whenReady('every example imports with installed node types, a note, and "TokPortal account" resolved by name', async () => {
+	const examples = readExamples();
+	expect(examples.map((e) => e.file)).toEqual(['agency-onboarding.json', 'daily-report.json', 'review-loop.json', 'slack-notifications.json']);
+	const versions = new Map<string, number[]>();
+	for (const type of await n8n!.client.nodeTypes()) {
+		versions.set(type.name, [...(versions.get(type.name) ?? []), ...[type.version].flat()]);
+	}
+	for (const { file, workflow } of examples) {
+		expect({ file, order: workflow.settings?.executionOrder }).toEqual({ file, order: 'v1' });
+		expect(workflow.nodes.some((node) => node.type === 'n8n-nodes-base.stickyNote')).toBe(true);
+		for (const node of workflow.nodes) {
+			expect({ file, node: node.name, known: versions.get(node.type)?.includes(node.typeVersion) ?? false }).toEqual({ file, node: node.name, known: true });
+			if (node.type.startsWith('n8n-nodes-tokportal.')) expect(node.credentials?.tokPortalApi).toEqual({ id: null, name: CREDENTIAL_NAME });
+		}
+		// Imported as-is (as "Import from file" saves it), n8n finds the credential by its name.
+		const saved = await n8n!.client.createWorkflow(workflow);
+		const stored = await n8n!.client.getWorkflow(saved.id);
+		for (const node of stored.nodes.filter((n) => n.type.startsWith('n8n-nodes-tokportal.'))) {
+			expect(node.credentials?.tokPortalApi).toEqual({ id: credential.id, name: CREDENTIAL_NAME });
+		}
+		await n8n!.client.deleteWorkflow(saved.id);
+	}
+	expect(n8n!.packageProblems()).toEqual([]);
+});
+
+whenReady('agency onboarding: one bundle per client, configured and published; a re-run charges nothing', async () => {
+	const workflowId = imported['agency-onboarding.json']!;
+	const clients = [
+		{ ref: 'acme-spring-2026', key: 'onb-1001', username: 'acme_us', platform: 'tiktok', country: 'USA' },
+		{ ref: 'northwind-launch', key: 'onb-1002', username: 'northwind.uk', platform: 'instagram', country: 'UK' },
+		{ ref: 'initech-always-on', key: 'onb-1003', username: 'initech.fr', platform: 'tiktok', country: 'FR' },
+	];
+	const creditsBefore = simulator!.state.credits;
+	simulator!.clearRequests();
+
+	const first = await runFrom(workflowId, 'Run onboarding');
+	expect(first.error).toBeUndefined();
+	expect(first.status).toBe('success');
+	for (const client of clients) {
+		const [created, ...more] = bundlesWithRef(client.ref);
+		expect(more).toHaveLength(0);
+		expect(created).toMatchObject({ bundle_type: 'account_only', platform: client.platform, country: client.country, status: 'published' });
+		expect(created!.account).toMatchObject({ status: 'published', username: client.username });
+	}
+	expect(simulator!.state.credits).toBe(creditsBefore - 3 * 32);
+	const orders = simulator!.requests.filter((r) => r.method === 'POST' && r.path === '/bundles');
+	expect(orders.map((r) => r.headers['idempotency-key'])).toEqual(clients.map((c) => `bundle.create:${c.key}`));
+	// The bulk branch is a Dry Run: priced, nothing created.
+	const quote = first.nodes['Quote bulk order']!.json;
+	expect(quote).toHaveLength(6);
+	expect(quote[0]!.batch).toMatchObject({ dry_run: true, credits_charged: 0, credits_would_charge: 6 * 32 + 2 * 5 * 2 });
+	expect(bundlesWithRef('globex-spring-2026-us')).toHaveLength(0);
+
+	// Same sheet again: TokPortal replays the three orders, nothing is configured or published twice.
+	simulator!.clearRequests();
+	const second = await runFrom(workflowId, 'Run onboarding');
+	expect(second.status).toBe('success');
+	expect(second.nodes['Create bundle']!.json.map((item) => item.idempotent_replay)).toEqual([true, true, true]);
+	expect(second.nodes['Already submitted']!.items).toHaveLength(3);
+	expect(second.nodes['Configure account']).toBeUndefined();
+	expect(second.nodes.Publish).toBeUndefined();
+	expect(simulator!.state.credits).toBe(creditsBefore - 3 * 32);
+	for (const client of clients) expect(bundlesWithRef(client.ref)).toHaveLength(1);
+	expect(simulator!.requests.filter((r) => r.method !== 'GET' && !r.headers['x-tokportal-dry-run']).map((r) => `${r.method} ${r.path}`)).toEqual([
+		'POST /bundles',
+		'POST /bundles',
+		'POST /bundles',
+	]);
+});
+
+whenReady('review loop: finalizes an account delivered as configured, requests corrections otherwise, then finalizes the fix', async () => {
+	const workflowId = imported['review-loop.json']!;
+	const good = await acceptedBundle('review-good', 'review_good');
+	const wrong = await acceptedBundle('review-wrong', 'review_wrong');
+	await n8n!.activateWorkflow(workflowId);
+	try {
+		simulator!.operator.moveAccountToReview(good);
+		simulator!.operator.moveAccountToReview(wrong);
+		// TokPortal delivered the second account under another handle than configured.
+		const delivered = simulator!.state.accounts.find((a) => a.id === bundle(wrong).saved_account_id)!;
+		delivered.username = 'review_wrong_2';
+
+		const reviews = await executionsOf(workflowId, 2);
+		expect(reviews.map((r) => r.status)).toEqual(['success', 'success']);
+		expect(bundle(good).account!.status).toBe('finalized');
+		expect(bundle(wrong).account!.status).toBe('pending_corrections');
+		const request = bundle(wrong).account!.feedback_history.at(-1);
+		expect(request).toMatchObject({
+			type: 'corrections_requested',
+			comment: expect.stringContaining('delivered as @review_wrong_2, but the configured username is @review_wrong') as unknown,
+			fields: { username: 'Use @review_wrong exactly.' },
+		});
+
+		// The account manager fixes the handle; TokPortal sends account.in_review again → finalized.
+		simulator!.operator.applyCorrections(wrong, { username: 'review_wrong' });
+		const all = await executionsOf(workflowId, 3);
+		expect(all[2]!.status).toBe('success');
+		expect(all[2]!.nodes['Finalize account']!.items).toHaveLength(1);
+		expect(bundle(wrong).account!.status).toBe('finalized');
+	} finally {
+		await n8n!.deactivateWorkflow(workflowId);
+	}
+	expect(simulator!.state.webhooks).toHaveLength(0);
+});
+
+whenReady('Slack notifications: one message per finalized account, ban and published video', async () => {
+	const sink = await startSink();
+	try {
+		const [example] = readExamples().filter((e) => e.file === 'slack-notifications.json');
+		const { id: workflowId } = await n8n!.createWorkflow(useCredential(withSlackStandIn(example!.workflow, sink.url), credential));
+		await n8n!.activateWorkflow(workflowId);
+		try {
+			const demo = (ref: string) => simulator!.state.bundles.find((b) => b.external_ref === ref)!;
+			const inReview = demo('demo-0005');
+			const finalized = demo('demo-0007');
+			const withVideos = demo('demo-0004');
+			const bannedAccount = simulator!.state.accounts.find((a) => a.id === finalized.saved_account_id)!;
+			const reviewedAccount = simulator!.state.accounts.find((a) => a.id === inReview.saved_account_id)!;
+
+			simulator!.operator.autoFinalizeAccount(inReview.id);
+			await n8n!.waitForExecutions(workflowId, 1);
+			simulator!.operator.banAccount(bannedAccount.id); // also emits bundle.cancelled: not subscribed
+			await n8n!.waitForExecutions(workflowId, 2);
+			const video = simulator!.operator.postVideo(withVideos.id, 1);
+
+			const runs = await executionsOf(workflowId, 3);
+			expect(runs.map((r) => r.status)).toEqual(['success', 'success', 'success']);
+			const slackNodes = (run: RunResult) => Object.keys(run.nodes).filter((name) => name.startsWith('Slack:'));
+			expect(runs.map(slackNodes)).toEqual([['Slack: account ready'], ['Slack: account banned'], ['Slack: video published']]);
+
+			expect(sink.received).toHaveLength(3);
+			expect(sink.received.every((m) => m.channel === '#client-updates')).toBe(true);
+			const [ready, banned, published] = sink.received.map((m) => String(m.text));
+			expect(ready).toContain(`Account @${reviewedAccount.username} (${inReview.platform}) is finalized`);
+			expect(ready).toContain('demo-0005');
+			expect(banned).toContain(`Account @${bannedAccount.username} (${bannedAccount.platform}) was banned (platform_ban)`);
+			expect(published).toBe(`:clapper: Video #1 of bundle ${withVideos.id} is live: ${video.platform_url}`);
+		} finally {
+			await n8n!.deactivateWorkflow(workflowId);
+		}
+	} finally {
+		await sink.close();
+	}
+});
+
+whenReady('daily report: every delivered account and the bundles whose next_action is set, in one summary', async () => {
+	const workflowId = imported['daily-report.json']!;
+	const run = await runFrom(workflowId, 'Every morning');
+	expect(run.error).toBeUndefined();
+	expect(run.status).toBe('success');
+
+	const accounts = await api<Array<{ id: string; banned: boolean }>>('GET', '/accounts?per_page=100');
+	const bundles = await api<Array<{ id: string; external_ref: string | null; next_action: string | null }>>('GET', '/bundles?per_page=100');
+	const waiting = bundles.filter((b) => b.next_action !== null);
+	expect(waiting.length).toBeGreaterThan(0); // the demo data has bundles to configure and publish
+	expect(run.nodes['All bundles']!.runs).toHaveLength(1); // Execute Once: not once per account
+
+	const [summary, ...more] = run.nodes.Summary!.json;
+	expect(more).toHaveLength(0);
+	expect(summary).toMatchObject({
+		accounts_total: accounts.length,
+		accounts_banned: accounts.filter((a) => a.banned).length,
+		bundles_total: bundles.length,
+		bundles_waiting: waiting.length,
+	});
+	expect((summary!.waiting as Array<{ id: string }>).map((b) => b.id).sort()).toEqual(waiting.map((b) => b.id).sort());
+	for (const b of waiting) expect(summary!.text).toContain(`${b.external_ref}`);
+	// The Slack node ships disabled: the report passes through it unchanged.
+	expect(run.nodes['Post to Slack']!.json).toEqual([summary]);
+
+	// And the schedule itself registers when the workflow is published.
+	await n8n!.activateWorkflow(workflowId);
+	await n8n!.deactivateWorkflow(workflowId);
+});
