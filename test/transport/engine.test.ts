@@ -123,6 +123,36 @@ describe('transport through the n8n engine', () => {
 			}
 		});
 
+		it('drops items that shift onto the next page while the list is read (no duplicates)', async () => {
+			const shifting = await startSimulator({ seed: { accounts: 250 }, rateLimit: false, latencyMs: 100 });
+			try {
+				// Once page 2 has arrived (and waits out its latency), 5 accounts are created: the list is
+				// newest first, so the last 5 items of page 1 slide onto page 2.
+				const watcher = setInterval(() => {
+					if (shifting.requests.length >= 2) {
+						clearInterval(watcher);
+						shifting.seedAccounts(5);
+					}
+				}, 5);
+				const run = await runTokPortalNode(shifting, {
+					parameters: {
+						resource: 'deliveredAccount',
+						operation: 'getMany',
+						returnAll: true,
+						options: { parallelRequests: 1 },
+					},
+				});
+				clearInterval(watcher);
+				expect(shifting.state.accounts).toHaveLength(255);
+				const ids = run.items.map((item) => item.json.id);
+				expect(ids).toHaveLength(250);
+				expect(new Set(ids).size).toBe(250);
+				expect(shifting.requests).toHaveLength(3);
+			} finally {
+				await shifting.close();
+			}
+		});
+
 		it('retries a page that was rate-limited mid-stream and still returns every item in order', async () => {
 			sim.faults.inject({ method: 'GET', path: '/accounts' }, { type: 'status', status: 429, retryAfterSeconds: 1 }, 1);
 			// The first matching request (page 1) gets the 429; the rest of the stream follows it.
