@@ -100,3 +100,26 @@ export const accountIdLocator: INodeProperties = {
 		},
 	],
 };
+
+/** List filters shared by the bundle and delivered-account lists. */
+export const countryFilter: INodeProperties = {
+	displayName: 'Country Name or ID',
+	name: 'country',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getCountries' },
+	default: '',
+	description:
+		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+	hint: 'A TokPortal country code such as USA, UK or FR (aliases like US and GB work too)',
+};
+
+export const platformFilter: INodeProperties = {
+	displayName: 'Platform Name or ID',
+	name: 'platform',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getPlatforms' },
+	default: '',
+	description:
+		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+	hint: 'tiktok, instagram or youtube',
+};

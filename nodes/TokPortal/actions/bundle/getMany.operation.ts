@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { apiRequestAllItems } from '../../transport';
-import { listOptions, readPaging, returnAllAndLimit } from '../common.descriptions';
+import { listOptions, platformFilter, readPaging, returnAllAndLimit } from '../common.descriptions';
 import type { TokPortalOperation } from '../operation';
 import { addedText, optionalText } from './fields';
 import { blankProblem, throwIfInvalid } from './validation';
@@ -54,15 +54,7 @@ const description: INodeProperties[] = [
 				placeholder: 'e.g. acme-spring-2026-us',
 				description: 'Only bundles with exactly this External Reference (case and spaces matter)',
 			},
-			{
-				displayName: 'Platform Name or ID',
-				name: 'platform',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getPlatforms' },
-				default: '',
-				description:
-					'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-			},
+			platformFilter,
 			{
 				displayName: 'Status',
 				name: 'status',

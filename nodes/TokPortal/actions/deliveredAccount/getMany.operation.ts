@@ -1,7 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { apiRequestAllItems } from '../../transport';
-import { listOptions, readPaging, returnAllAndLimit } from '../common.descriptions';
+import {
+	countryFilter,
+	listOptions,
+	platformFilter,
+	readPaging,
+	returnAllAndLimit,
+} from '../common.descriptions';
 import type { TokPortalOperation } from '../operation';
 
 const description: INodeProperties[] = [
@@ -25,24 +31,8 @@ const description: INodeProperties[] = [
 					{ name: 'Not Banned Only', value: 'false' },
 				],
 			},
-			{
-				displayName: 'Country Name or ID',
-				name: 'country',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getCountries' },
-				default: '',
-				description:
-					'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-			},
-			{
-				displayName: 'Platform Name or ID',
-				name: 'platform',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getPlatforms' },
-				default: '',
-				description:
-					'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-			},
+			countryFilter,
+			platformFilter,
 		],
 	},
 	listOptions,
