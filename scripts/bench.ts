@@ -172,6 +172,23 @@ function table(rows: Measurement[]): string {
 	return [header, '|---|---|---|---|---|---|---|---|---|', ...lines].join('\n');
 }
 
+function comparison(scenario: Scenario, ours: Measurement, theirs: Measurement): string {
+	const label = `${scenario.accounts.toLocaleString('en-US')} accounts, rate limit ${scenario.rateLimit ? 'on' : 'off'}`;
+	const parts = [label];
+	if (theirs.items < scenario.accounts) {
+		parts.push(
+			`the HTTP Request node returned ${theirs.items.toLocaleString('en-US')} of ${scenario.accounts.toLocaleString('en-US')} items${theirs.error ? '' : ' and reported success (silent data loss)'}`,
+		);
+	} else {
+		parts.push(`TokPortal node ${(theirs.seconds / ours.seconds).toFixed(1)}× as fast as the HTTP Request node`);
+	}
+	if (scenario.rateLimit) {
+		const minimum = Math.max(0, (ours.minRequests - 120) / 2);
+		parts.push(`bucket minimum ${minimum.toFixed(0)} s, TokPortal node ${ours.seconds.toFixed(1)} s`);
+	}
+	return parts.join('; ');
+}
+
 async function main(): Promise<void> {
 	process.env.N8N_LOG_LEVEL = 'silent';
 	const scenarios: Scenario[] = quick
@@ -191,15 +208,7 @@ async function main(): Promise<void> {
 			process.stdout.write(`${table([row]).split('\n')[2]}\n`);
 		}
 		const [ours, theirs] = rows.slice(-2);
-		if (!quick && ours && theirs) {
-			process.stdout.write(
-				`  → ${scenario.accounts.toLocaleString('en-US')} accounts, rate limit ${scenario.rateLimit ? 'on' : 'off'}: TokPortal node ${(theirs.seconds / ours.seconds).toFixed(1)}× the speed of the HTTP Request node` +
-					(scenario.rateLimit
-						? `; theoretical minimum ${Math.max(0, (ours.minRequests - 120) / 2).toFixed(0)} s (bucket 120 + 2/s)`
-						: '') +
-					'\n',
-			);
-		}
+		if (!quick && ours && theirs) process.stdout.write(`  → ${comparison(scenario, ours, theirs)}\n`);
 	}
 	process.stdout.write(`\nLatency ${latencyMs} ms per request, Node ${process.version}, n8n-core in-process.\n\n${table(rows)}\n`);
 }
