@@ -153,15 +153,40 @@ describe('transport through the n8n engine', () => {
 			}
 		});
 
-		it('retries a page that was rate-limited mid-stream and still returns every item in order', async () => {
-			sim.faults.inject({ method: 'GET', path: '/accounts' }, { type: 'status', status: 429, retryAfterSeconds: 1 }, 1);
-			// The first matching request (page 1) gets the 429; the rest of the stream follows it.
-			const started = Date.now();
-			const { items, error } = await probe(sim, { path: '/accounts', list: true });
-			expect(error).toBeUndefined();
-			expect(items).toHaveLength(250);
-			expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
-			expect(sim.requests.filter((r) => r.status === 429)).toHaveLength(1);
+		it('retries a page that was rate-limited mid-stream and still returns every item in page order', async () => {
+			const limited = await startSimulator({ seed: { accounts: 1000 }, rateLimit: false, latencyMs: 30 });
+			try {
+				// Once page 1 has been requested, the next page request gets a 429 asking for 1 s.
+				const watcher = setInterval(() => {
+					if (limited.requests.length >= 1) {
+						clearInterval(watcher);
+						limited.faults.inject(
+							{ method: 'GET', path: '/accounts' },
+							{ type: 'status', status: 429, retryAfterSeconds: 1 },
+							1,
+						);
+					}
+				}, 1);
+				const started = Date.now();
+				const { items, error } = await probe(limited, { path: '/accounts', list: true });
+				clearInterval(watcher);
+				expect(error).toBeUndefined();
+				expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+				const rateLimited = limited.requests.filter((r) => r.status === 429);
+				expect(rateLimited).toHaveLength(1);
+				expect(rateLimited[0].query.page).not.toBe('1');
+				expect(limited.requests.filter((r) => r.status === 200)).toHaveLength(10);
+				const direct = (await (
+					await fetch(`${limited.baseUrl}/accounts?per_page=100&page=${rateLimited[0].query.page}`, {
+						headers: { 'X-API-Key': limited.apiKey },
+					})
+				).json()) as { data: IDataObject[] };
+				const offset = (Number(rateLimited[0].query.page) - 1) * 100;
+				expect(items.slice(offset, offset + 100).map((item) => item.json.id)).toEqual(direct.data.map((a) => a.id));
+				expect(new Set(items.map((item) => item.json.id)).size).toBe(1000);
+			} finally {
+				await limited.close();
+			}
 		});
 	});
 
