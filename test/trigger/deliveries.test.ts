@@ -94,8 +94,12 @@ describe('signed deliveries from the simulator', () => {
 		expect(retry.status).toBe(200);
 		expect(retry.result.workflowData).toBeUndefined();
 		expect(retry.result.webhookResponse).toEqual({ received: true, duplicate: true });
-		const attempts = sim.state.deliveries.filter((delivery) => delivery.event_id === first.eventId);
-		expect(attempts.map((delivery) => [delivery.attempt, delivery.response_status])).toEqual([
+		// The simulator records an attempt once it has read the receiver's answer, just after the receiver saw it.
+		const attemptsOf = () => sim.state.deliveries.filter((delivery) => delivery.event_id === first.eventId);
+		for (let waited = 0; attemptsOf().length < 2 && waited < 2000; waited += 10) {
+			await new Promise((resolve) => setTimeout(resolve, 10));
+		}
+		expect(attemptsOf().map((delivery) => [delivery.attempt, delivery.response_status])).toEqual([
 			[1, 503],
 			[2, 200],
 		]);
