@@ -9,6 +9,7 @@ import { startSimulator, type Bundle, type Simulator } from '../simulator';
 import { missingBuild, testUnless } from './helpers/conditions';
 import type { WorkflowNode } from '../../scripts/n8n/types';
 import { startN8n, type Credential, type E2eN8n, type RunResult, type WorkflowJson } from './helpers/n8n';
+import { simulatorApi } from './helpers/simulatorApi';
 
 const skipReason =
 	missingBuild('dist/nodes/TokPortal/TokPortal.node.js') ?? missingBuild('dist/nodes/TokPortalTrigger/TokPortalTrigger.node.js');
@@ -64,14 +65,7 @@ function bundle(id: string): Bundle {
 }
 
 async function api<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T> {
-	const response = await fetch(`${simulator!.baseUrl}${path}`, {
-		method,
-		headers: { 'x-api-key': simulator!.apiKey, 'content-type': 'application/json' },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const json = (await response.json()) as { data: T };
-	if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${JSON.stringify(json)}`);
-	return json.data;
+	return await simulatorApi<T>(simulator!, method, path, body);
 }
 
 /** A bundle ordered, configured, published and accepted through the API, ready to be reviewed. */

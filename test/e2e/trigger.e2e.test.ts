@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { signPayload, startSimulator, type Simulator, type WebhookEndpoint, type WebhookEvent } from '../simulator';
 import { missingBuild, testUnless } from './helpers/conditions';
 import { startN8n, type Credential, type E2eN8n, type PublicationStatus } from './helpers/n8n';
+import { simulatorApi } from './helpers/simulatorApi';
 
 const skipReason = missingBuild('dist/nodes/TokPortalTrigger/TokPortalTrigger.node.js');
 const whenReady = testUnless(skipReason);
@@ -65,14 +66,7 @@ function onlyWebhook(): WebhookEndpoint {
 }
 
 async function api<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T> {
-	const response = await fetch(`${simulator!.baseUrl}${path}`, {
-		method,
-		headers: { 'x-api-key': simulator!.apiKey, 'content-type': 'application/json' },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const json = (await response.json()) as { data: T };
-	if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${JSON.stringify(json)}`);
-	return json.data;
+	return await simulatorApi<T>(simulator!, method, path, body);
 }
 
 let usernames = 0;

@@ -11,9 +11,8 @@ const CONFIGURED_VIDEO_STATUSES: readonly string[] = [
 	'finalized',
 ];
 
-export function bundleSummary(b: Bundle): Record<string, unknown> {
-	const configured = b.videos.filter((v) => CONFIGURED_VIDEO_STATUSES.includes(v.status)).length;
-	const accountStatus = b.account?.status ?? null;
+/** The fields every bundle representation shares (spec 000 and 001 list them in this order). */
+function bundleFields(b: Bundle): Record<string, unknown> {
 	return {
 		id: b.id,
 		title: b.title,
@@ -21,7 +20,6 @@ export function bundleSummary(b: Bundle): Record<string, unknown> {
 		platform: b.platform,
 		country: b.country,
 		status: b.status,
-		account_status: accountStatus,
 		videos_quantity: b.videos_quantity,
 		edits_quantity: b.edits_quantity,
 		used_edits: b.used_edits,
@@ -32,6 +30,15 @@ export function bundleSummary(b: Bundle): Record<string, unknown> {
 		wants_niche_warming: b.wants_niche_warming,
 		wants_deep_warming: b.wants_deep_warming,
 		wants_moderation: b.wants_moderation,
+	};
+}
+
+export function bundleSummary(b: Bundle): Record<string, unknown> {
+	const configured = b.videos.filter((v) => CONFIGURED_VIDEO_STATUSES.includes(v.status)).length;
+	const accountStatus = b.account?.status ?? null;
+	return {
+		...bundleFields(b),
+		account_status: accountStatus,
 		is_published: isPublished(b),
 		// Literal spec 001 definition: only `configured` or `finalized` count.
 		account_configured: accountStatus === 'configured' || accountStatus === 'finalized',
@@ -96,22 +103,7 @@ export function videoView(v: VideoSlot): Record<string, unknown> {
 export function accountBundleItem(b: Bundle): Record<string, unknown> {
 	const count = (s: string) => b.videos.filter((v) => v.status === s).length;
 	return {
-		id: b.id,
-		title: b.title,
-		bundle_type: b.bundle_type,
-		platform: b.platform,
-		country: b.country,
-		status: b.status,
-		videos_quantity: b.videos_quantity,
-		edits_quantity: b.edits_quantity,
-		used_edits: b.used_edits,
-		credit_cost: b.credit_cost,
-		external_ref: b.external_ref,
-		existing_account_id: b.existing_account_id,
-		auto_finalize_videos: b.auto_finalize_videos,
-		wants_niche_warming: b.wants_niche_warming,
-		wants_deep_warming: b.wants_deep_warming,
-		wants_moderation: b.wants_moderation,
+		...bundleFields(b),
 		created_at: b.created_at,
 		updated_at: b.updated_at,
 		videos: {
