@@ -93,19 +93,21 @@ export function profileUrl(platform: string, username: string): string {
 	return `https://www.tiktok.com/@${username}`;
 }
 
-export interface DeliveredSpec {
-	platform: string;
-	country: string;
-	username: string;
-	visible_name: string;
-	biography: string | null;
-	profile_picture_url: string | null;
-	link_in_bio: string | null;
-	password: string;
-	current_cm_id: string;
-	origin_bundle_id: string | null;
-	remade: RemadeInfo;
-}
+/** What a caller decides about a new delivered account; ids, timestamps and flags are filled in here. */
+export type DeliveredSpec = Pick<
+	DeliveredAccount,
+	| 'platform'
+	| 'country'
+	| 'username'
+	| 'visible_name'
+	| 'biography'
+	| 'profile_picture_url'
+	| 'link_in_bio'
+	| 'password'
+	| 'current_cm_id'
+	| 'origin_bundle_id'
+	| 'remade'
+>;
 
 export function buildDeliveredAccount(
 	store: Store,
