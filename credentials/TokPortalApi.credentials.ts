@@ -6,12 +6,14 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { DEFAULT_BASE_URL } from '../nodes/shared/constants';
+
 export class TokPortalApi implements ICredentialType {
 	name = 'tokPortalApi';
 
 	displayName = 'TokPortal API';
 
-	icon: Icon = { light: 'file:tokportal.svg', dark: 'file:tokportal.dark.svg' };
+	icon: Icon = { light: 'file:../icons/tokportal.svg', dark: 'file:../icons/tokportal.dark.svg' };
 
 	documentationUrl = 'https://developers.tokportal.com/authentication/';
 
@@ -31,9 +33,9 @@ export class TokPortalApi implements ICredentialType {
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://app.tokportal.com/api/ext',
+			default: DEFAULT_BASE_URL,
 			description:
-				'Leave the default for TokPortal. Point it at a local TokPortal simulator (for example http://127.0.0.1:4010/api/ext) to try workflows without spending credits.',
+				'Leave the default for TokPortal. Point it at a local TokPortal simulator (for example http://127.0.0.1:4010/api/ext) to try workflows without spending credits. Never put the API key (or a user name or password) in this address.',
 		},
 	];
 
@@ -47,9 +49,12 @@ export class TokPortalApi implements ICredentialType {
 	};
 
 	// GET /me is authenticated and free, so a wrong key or base URL shows up in the credential dialog.
+	// A Base URL carrying a user name, password, query or key would send (and later show) a secret:
+	// the test then goes to a reserved .invalid host whose name says what to fix, and the key is never
+	// sent anywhere. The nodes refuse such a Base URL with a full explanation before any request.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			baseURL: `={{ (() => { const url = String($credentials.baseUrl || '').trim() || '${DEFAULT_BASE_URL}'; const key = String($credentials.apiKey || ''); return /^https?:\\/\\/[^\\/?#@\\s]+(\\/[^?#@\\s]*)?$/.test(url) && !/sk_[A-Za-z0-9]{16,}|tok_(live|test)_/.test(url) && !(key && url.includes(key)) ? url.replace(/\\/+$/, '') : 'https://base-url-must-not-contain-credentials.invalid'; })() }}`,
 			url: '/me',
 			headers: { Accept: 'application/json' },
 		},

@@ -9,7 +9,7 @@ export class TokPortal implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'TokPortal',
 		name: 'tokPortal',
-		icon: { light: 'file:tokportal.svg', dark: 'file:tokportal.dark.svg' },
+		icon: { light: 'file:../../icons/tokportal.svg', dark: 'file:../../icons/tokportal.dark.svg' },
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

@@ -16,7 +16,7 @@ export class TokPortalTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'TokPortal Trigger',
 		name: 'tokPortalTrigger',
-		icon: { light: 'file:tokportal.svg', dark: 'file:tokportal.dark.svg' },
+		icon: { light: 'file:../../icons/tokportal.svg', dark: 'file:../../icons/tokportal.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle:

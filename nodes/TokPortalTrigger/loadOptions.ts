@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { apiRequest } from '../TokPortal/transport';
+import { apiRequest } from '../shared/transport';
 import type { EventType } from './events';
 import { EVENT_TYPES, eventOptions } from './events';
 

@@ -1,10 +1,11 @@
+import { createHash } from 'crypto';
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { appendRecent, RecentEventIds } from './dedupe';
 import { isWanted } from './events';
 import { DEFAULT_TOLERANCE_SECONDS, SIGNATURE_HEADER, verifySignature } from './signature';
 import { SubscriptionStore } from './staticData';
-import { servedWebhookUrl } from './webhookUrl';
+import { endpointKey, servedWebhookUrl } from './webhookUrl';
 
 /** Shared by every TokPortal Trigger of this n8n process. */
 const recentInProcess = new RecentEventIds();
@@ -27,9 +28,10 @@ function reject(context: IWebhookFunctions, reason: string): IWebhookResponseDat
 export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const request = this.getRequestObject();
 	const url = servedWebhookUrl.call(this);
+	const key = url === undefined ? undefined : endpointKey(url);
 	const store = new SubscriptionStore(this.getWorkflowStaticData('node'));
-	const subscription = url === undefined ? undefined : store.get(url);
-	if (url === undefined || subscription === undefined) {
+	const subscription = key === undefined ? undefined : store.get(key);
+	if (key === undefined || subscription === undefined) {
 		return reject(
 			this,
 			'no signing secret is stored for this webhook URL; deactivate and activate the workflow (or listen for a test event again) to subscribe anew',
@@ -55,16 +57,17 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	const selection = this.getNodeParameter('events', []) as string[];
 	if (!isWanted(type, selection)) return { webhookResponse: { received: true, ignored: true } };
 
-	// The body's id is signed; the TokPortal-Event-Id header (the same value) is not.
+	// Only signed data identifies a delivery: the body's id, else the signed body itself. The
+	// TokPortal-Event-Id header is not signed, so a forger could use it to suppress real events.
 	const eventId =
-		typeof envelope.id === 'string' ? envelope.id : headerText(headers['tokportal-event-id']) ?? '';
-	if (eventId) {
-		if (recentInProcess.has(url, eventId) || subscription.recentEventIds?.includes(eventId)) {
-			return { webhookResponse: { received: true, duplicate: true } };
-		}
-		recentInProcess.add(url, eventId);
-		store.set(url, { ...subscription, recentEventIds: appendRecent(subscription.recentEventIds, eventId) });
+		typeof envelope.id === 'string' && envelope.id !== ''
+			? envelope.id
+			: `sha256:${createHash('sha256').update(request.rawBody ?? Buffer.alloc(0)).digest('hex')}`;
+	if (recentInProcess.has(key, eventId) || subscription.recentEventIds?.includes(eventId)) {
+		return { webhookResponse: { received: true, duplicate: true } };
 	}
+	recentInProcess.add(key, eventId);
+	store.set(key, { ...subscription, recentEventIds: appendRecent(subscription.recentEventIds, eventId) });
 
 	const item: IDataObject = {
 		id: envelope.id,

@@ -1,47 +1,54 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/** What the node remembers about the TokPortal webhook that delivers to one of its URLs. */
+/** What the node remembers about the TokPortal webhook that delivers to one of its endpoints. */
 export interface Subscription {
 	id: string;
 	/** Returned only when the webhook is created: without it no delivery can be verified. */
 	secret: string;
 	events: string[];
+	/** The absolute URL TokPortal was given: when n8n's public URL changes, this one is removed. */
+	url: string;
 	/** Event ids already turned into executions, newest last (best-effort dedupe across processes). */
 	recentEventIds?: string[];
 }
 
 /**
- * The node's static data holds one entry per webhook URL: n8n runs the lifecycle separately for the
- * test URL (/webhook-test/…) and the production URL (/webhook/…), and neither may overwrite the
- * other's id or secret.
+ * The node's static data holds one entry per endpoint, keyed by the endpoint's host-independent
+ * identity (see endpointKey): n8n runs the lifecycle separately for the test and the production URL,
+ * neither may overwrite the other's id or secret, and a webhook processor whose own idea of the
+ * public URL differs from main's must still find the secret.
  */
 export class SubscriptionStore {
 	constructor(private readonly staticData: IDataObject) {}
 
-	private all(): Record<string, Subscription> | undefined {
+	private all(): Record<string, Subscription> {
 		const subscriptions = this.staticData.subscriptions;
 		return typeof subscriptions === 'object' && subscriptions !== null
 			? (subscriptions as unknown as Record<string, Subscription>)
-			: undefined;
+			: {};
 	}
 
-	get(url: string): Subscription | undefined {
-		const entry = this.all()?.[url];
+	get(key: string): Subscription | undefined {
+		const entry = this.all()[key];
 		return entry && typeof entry.id === 'string' && typeof entry.secret === 'string' ? entry : undefined;
 	}
 
-	set(url: string, subscription: Subscription): void {
-		const subscriptions = this.all() ?? {};
-		subscriptions[url] = subscription;
-		// Re-assigned at the top level, where n8n's change tracking always sees it.
-		this.staticData.subscriptions = subscriptions as unknown as IDataObject;
+	/** Entries under other keys (the other endpoint, or ones written by earlier versions). */
+	others(key: string): Array<{ key: string; subscription: Partial<Subscription> }> {
+		return Object.entries(this.all())
+			.filter(([other]) => other !== key)
+			.map(([other, subscription]) => ({ key: other, subscription }));
 	}
 
-	forget(url: string): void {
-		const subscriptions = this.all();
-		if (!subscriptions || !(url in subscriptions)) return;
-		delete subscriptions[url];
+	set(key: string, subscription: Subscription): void {
 		// Re-assigned at the top level, where n8n's change tracking always sees it.
-		this.staticData.subscriptions = subscriptions as unknown as IDataObject;
+		this.staticData.subscriptions = { ...this.all(), [key]: subscription } as unknown as IDataObject;
+	}
+
+	forget(key: string): void {
+		const subscriptions = this.all();
+		if (!(key in subscriptions)) return;
+		const { [key]: _removed, ...rest } = subscriptions;
+		this.staticData.subscriptions = rest as unknown as IDataObject;
 	}
 }

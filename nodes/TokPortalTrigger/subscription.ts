@@ -1,10 +1,11 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { apiPath, apiRequest, apiRequestAllItems, asNodeError } from '../TokPortal/transport';
+import { apiPath, apiRequest, apiRequestAllItems, asNodeError } from '../shared/transport';
 import { sameEvents, subscribedEvents } from './events';
+import type { Subscription } from './staticData';
 import { SubscriptionStore } from './staticData';
-import { assertDeliverable, lifecycleWebhookUrl } from './webhookUrl';
+import { assertDeliverable, endpointKey, lifecycleWebhookUrl } from './webhookUrl';
 
 /** Activation waits on these calls: retry transient failures briefly, then tell the user. */
 const LIFECYCLE_RETRY = { maxAttempts: 3 };
@@ -64,17 +65,43 @@ async function deleteWebhook(this: IHookFunctions, id: string): Promise<void> {
 }
 
 /**
+ * Removes what this trigger recorded for endpoints it no longer serves: the same endpoint on an
+ * earlier public URL (WEBHOOK_URL changed, a new tunnel), entries of an earlier webhook id, and
+ * entries keyed by URL by earlier versions. The other endpoint (test vs production) is left alone.
+ */
+async function removeStale(this: IHookFunctions, store: SubscriptionStore, key: string, url: string): Promise<void> {
+	const current = store.get(key);
+	const stale = current && current.url !== url ? [{ key, subscription: current as Partial<Subscription> }] : [];
+	const suffix = key.split('/').slice(1).join('/');
+	for (const other of store.others(key)) {
+		if (other.key.includes('://') || other.key.split('/').slice(1).join('/') !== suffix) stale.push(other);
+	}
+	for (const { key: staleKey, subscription } of stale) {
+		if (typeof subscription.id === 'string') {
+			this.logger.info(
+				`Deleting TokPortal webhook ${subscription.id}: it delivers to an address this trigger no longer serves`,
+			);
+			await deleteWebhook.call(this, subscription.id);
+		}
+		store.forget(staleKey);
+	}
+}
+
+/**
  * Reconciles with TokPortal instead of trusting static data (lost on crashes, empty for test runs):
- * keeps the one webhook on this URL whose secret we hold, brings its events up to date, deletes every
- * other webhook on this URL (duplicates, or ones whose secret is lost), and answers whether a usable
- * subscription remains. n8n calls `create` when it answers false.
+ * removes subscriptions on addresses this trigger no longer serves, keeps the one webhook on this URL
+ * whose secret we hold, brings its events up to date, deletes every other webhook on this URL
+ * (duplicates, or ones whose secret is lost), and answers whether a usable subscription remains.
+ * n8n calls `create` when it answers false.
  */
 export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	const url = lifecycleWebhookUrl.call(this);
 	await assertDeliverable.call(this, url);
 	const events = wantedEvents.call(this);
+	const key = endpointKey(url);
 	const store = new SubscriptionStore(this.getWorkflowStaticData('node'));
-	const stored = store.get(url);
+	await removeStale.call(this, store, key, url);
+	const stored = store.get(key);
 	const remote = await webhooksAt.call(this, url);
 	const kept = stored && remote.find((hook) => hook.id === stored.id);
 
@@ -84,7 +111,7 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 		await deleteWebhook.call(this, hook.id);
 	}
 	if (!stored || !kept) {
-		store.forget(url);
+		store.forget(key);
 		return false;
 	}
 	if (sameEvents(kept.events, events) && kept.enabled !== false) return true;
@@ -98,10 +125,10 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 		});
 	} catch (error) {
 		if (!isNotFound(error)) throw asNodeError(this.getNode(), error);
-		store.forget(url);
+		store.forget(key);
 		return false;
 	}
-	store.set(url, { ...stored, events });
+	store.set(key, { ...stored, events });
 	return true;
 }
 
@@ -110,6 +137,9 @@ export async function createSubscription(this: IHookFunctions): Promise<boolean>
 	const url = lifecycleWebhookUrl.call(this);
 	await assertDeliverable.call(this, url);
 	const events = wantedEvents.call(this);
+	const key = endpointKey(url);
+	const store = new SubscriptionStore(this.getWorkflowStaticData('node'));
+	await removeStale.call(this, store, key, url);
 	// POST /webhooks returns a secret: the transport sends it without Idempotency-Key and never retries it.
 	const { body } = await apiRequest.call(this, {
 		method: 'POST',
@@ -123,25 +153,24 @@ export async function createSubscription(this: IHookFunctions): Promise<boolean>
 			description: 'Deliveries could not be verified, so the webhook was not kept. Try activating again.',
 		});
 	}
-	new SubscriptionStore(this.getWorkflowStaticData('node')).set(url, {
-		id: data.id,
-		secret: data.signing_secret,
-		events,
-	});
+	store.set(key, { id: data.id, secret: data.signing_secret, events, url });
 	return true;
 }
 
 /**
- * Unsubscribes this URL: the stored webhook and any other one on the same URL (left by lost static
- * data). The stored entry is forgotten only once TokPortal no longer has them.
+ * Unsubscribes this endpoint: the stored webhook (whatever URL it was created for), any other one on
+ * the current URL (left by lost static data), and stale records. The stored entry is forgotten only
+ * once TokPortal no longer has them.
  */
 export async function deleteSubscription(this: IHookFunctions): Promise<boolean> {
 	const url = lifecycleWebhookUrl.call(this);
+	const key = endpointKey(url);
 	const store = new SubscriptionStore(this.getWorkflowStaticData('node'));
 	const ids = new Set((await webhooksAt.call(this, url)).map((hook) => hook.id));
-	const stored = store.get(url);
+	const stored = store.get(key);
 	if (stored) ids.add(stored.id);
 	for (const id of ids) await deleteWebhook.call(this, id);
-	store.forget(url);
+	store.forget(key);
+	await removeStale.call(this, store, key, url);
 	return true;
 }

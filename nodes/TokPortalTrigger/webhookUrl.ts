@@ -1,7 +1,7 @@
 import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { getBaseUrl } from '../TokPortal/transport';
+import { getBaseUrl } from '../shared/transport';
 
 /** The URL n8n serves this trigger on in the current lifecycle call: test or production. */
 export function lifecycleWebhookUrl(this: IHookFunctions): string {
@@ -10,6 +10,22 @@ export function lifecycleWebhookUrl(this: IHookFunctions): string {
 		throw new NodeOperationError(this.getNode(), 'n8n did not provide a webhook URL for the TokPortal Trigger');
 	}
 	return url;
+}
+
+/**
+ * The endpoint's identity without host or path prefix: the last three path segments, e.g.
+ * `webhook/<webhookId>/webhook` (production) or `webhook-test/<webhookId>/webhook` (test). Every n8n
+ * process computes the same identity, whatever it believes the public URL is (WEBHOOK_URL set on main
+ * only, a load balancer in front of webhook processors, a tunnel that changed).
+ */
+export function endpointKey(url: string): string {
+	let path: string;
+	try {
+		path = new URL(url).pathname;
+	} catch {
+		path = url;
+	}
+	return path.split('/').filter(Boolean).slice(-3).join('/');
 }
 
 /** TokPortal itself (not a simulator): it only delivers to https URLs. */
@@ -33,9 +49,9 @@ export async function assertDeliverable(this: IHookFunctions, url: string): Prom
 }
 
 /**
- * The URL this delivery arrived on, whose secret verifies it. Inside webhook(), n8n 2.x's
- * `getNodeWebhookUrl` always names the production URL; `getWebhookResourceUrl` names the one actually
- * served (test or production). Older n8n versions only have the former.
+ * The URL this delivery arrived on. Inside webhook(), n8n 2.x's `getNodeWebhookUrl` always names the
+ * production URL; `getWebhookResourceUrl` names the one actually served (test or production). Older
+ * n8n versions only have the former.
  */
 export function servedWebhookUrl(this: IWebhookFunctions): string | undefined {
 	return typeof this.getWebhookResourceUrl === 'function'

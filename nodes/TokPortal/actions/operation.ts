@@ -1,28 +1,40 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeProperties,
-	INodePropertyOptions,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import type { AnyField } from '../../shared/validation';
 
 /**
- * One operation of one resource: its entry in the Operation dropdown, its fields, and what it does
- * for one input item. It returns plain data — an object, or a list that becomes one item per
- * element — and the router adds pairing and error handling.
+ * One operation of one resource: its entry in the Operation dropdown, its fields (declared with
+ * their rules, in panel order), what TokPortal's error codes mean for it, and what it does for one
+ * input item. It returns plain data — an object, or a list that becomes one item per element — and
+ * the router adds pairing, error wording and Continue On Fail.
  */
 export interface TokPortalOperation {
-	option: INodePropertyOptions;
-	description: INodeProperties[];
+	option: INodePropertyOptions & { value: string; action: string };
+	fields: AnyField[];
+	/**
+	 * TokPortal error code (upper case) → what it means for this operation and what to do. Replaces the
+	 * transport's general wording; the description (TokPortal's text, request id) is kept. A function
+	 * words it from the error's details; `*` applies to every code without its own entry.
+	 */
+	errors?: Readonly<Record<string, ErrorExplanation>>;
 	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]>;
 }
 
+/** A message, or one built from TokPortal's error details (undefined keeps the general wording). */
+export type ErrorExplanation = string | ((details: IDataObject) => string | undefined);
+
+export interface TokPortalResource {
+	name: string;
+	value: string;
+	description: string;
+	defaultOperation: string;
+	operations: TokPortalOperation[];
+}
+
 /** The Operation dropdown and every field of a resource, shown only for that resource/operation. */
-export function resourceProperties(
-	resource: string,
-	operations: TokPortalOperation[],
-	defaultOperation: string,
-): INodeProperties[] {
-	const options = operations
+export function resourceProperties(resource: TokPortalResource): INodeProperties[] {
+	const { defaultOperation } = resource;
+	const options = resource.operations
 		.map((operation) => operation.option)
 		.sort((a, b) => a.name.localeCompare(b.name));
 	return [
@@ -31,17 +43,17 @@ export function resourceProperties(
 			name: 'operation',
 			type: 'options',
 			noDataExpression: true,
-			displayOptions: { show: { resource: [resource] } },
+			displayOptions: { show: { resource: [resource.value] } },
 			options,
 			default: defaultOperation,
 		},
-		...operations.flatMap((operation) =>
-			operation.description.map((property) => ({
+		...resource.operations.flatMap((operation) =>
+			operation.fields.map(({ property }) => ({
 				...property,
 				displayOptions: {
 					...property.displayOptions,
 					show: {
-						resource: [resource],
+						resource: [resource.value],
 						operation: [operation.option.value],
 						...property.displayOptions?.show,
 					},

@@ -1,43 +1,31 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import * as accountAction from './accountAction/AccountAction.resource';
-import * as accountConfiguration from './accountConfiguration/AccountConfiguration.resource';
-import * as bundle from './bundle/Bundle.resource';
-import * as deliveredAccount from './deliveredAccount/DeliveredAccount.resource';
+import { accountAction } from './accountAction/AccountAction.resource';
+import { accountConfiguration } from './accountConfiguration/AccountConfiguration.resource';
+import { bundle } from './bundle/Bundle.resource';
+import { deliveredAccount } from './deliveredAccount/DeliveredAccount.resource';
+import type { TokPortalOperation, TokPortalResource } from './operation';
+import { resourceProperties } from './operation';
 
-/** The Resource dropdown followed by every resource's operations and fields. */
+/** Every resource of the node, once: the Resource dropdown, the fields and the router read this list. */
+export const resources: TokPortalResource[] = [accountAction, accountConfiguration, bundle, deliveredAccount];
+
 export const properties: INodeProperties[] = [
 	{
 		displayName: 'Resource',
 		name: 'resource',
 		type: 'options',
 		noDataExpression: true,
-		options: [
-			{
-				name: 'Account Action',
-				value: 'accountAction',
-				description: 'Review the account TokPortal built for a bundle: approve it or ask for corrections',
-			},
-			{
-				name: 'Account Configuration',
-				value: 'accountConfiguration',
-				description: 'The profile (username, name, bio, picture) TokPortal will give a bundle’s account',
-			},
-			{
-				name: 'Bundle',
-				value: 'bundle',
-				description: 'An order for one TikTok/Instagram account and/or video slots: create, list, update, publish',
-			},
-			{
-				name: 'Delivered Account',
-				value: 'deliveredAccount',
-				description: 'A finished TikTok/Instagram account you own',
-			},
-		],
+		options: resources
+			.map(({ name, value, description }) => ({ name, value, description }))
+			.sort((a, b) => a.name.localeCompare(b.name)),
 		default: 'bundle',
 	},
-	...accountAction.description,
-	...accountConfiguration.description,
-	...bundle.description,
-	...deliveredAccount.description,
+	...resources.flatMap(resourceProperties),
 ];
+
+export function findOperation(resource: string, operation: string): TokPortalOperation | undefined {
+	return resources
+		.find((candidate) => candidate.value === resource)
+		?.operations.find((candidate) => candidate.option.value === operation);
+}

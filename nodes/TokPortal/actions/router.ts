@@ -1,19 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { asNodeError } from '../transport';
+import { asNodeError, beginNodeRun, errorCodeOf } from '../../shared/transport';
 import type { TokPortalOperation } from './operation';
-import { operations as accountAction } from './accountAction/AccountAction.resource';
-import { operations as accountConfiguration } from './accountConfiguration/AccountConfiguration.resource';
-import { operations as bundle } from './bundle/Bundle.resource';
-import { operations as deliveredAccount } from './deliveredAccount/DeliveredAccount.resource';
-
-const resources: Record<string, TokPortalOperation[]> = {
-	accountAction,
-	accountConfiguration,
-	bundle,
-	deliveredAccount,
-};
+import { findOperation } from './resources';
 
 /** What a failed item becomes under Continue On Fail: enough to branch on and to quote to support. */
 function errorItemJson(error: Error): IDataObject {
@@ -28,15 +18,27 @@ function errorItemJson(error: Error): IDataObject {
 	return json;
 }
 
+/** The operation's own wording for a TokPortal code, keeping the description and request id. */
+function explain(error: NodeApiError | NodeOperationError, operation: TokPortalOperation): NodeApiError | NodeOperationError {
+	const code = errorCodeOf(error);
+	if (!code || !operation.errors) return error;
+	const explanation = operation.errors[code] ?? operation.errors['*'];
+	const details = (error.context.tokportalDetails ?? {}) as IDataObject;
+	const message = typeof explanation === 'function' ? explanation(details) : explanation;
+	if (message) error.message = message;
+	return error;
+}
+
 /** Owns the item loop: every output item is paired with its input, and one bad item never hides the rest. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operationName = this.getNodeParameter('operation', 0) as string;
-	const operation = resources[resource]?.find((candidate) => candidate.option.value === operationName);
+	const operation = findOperation(resource, operationName);
 	if (!operation) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of "${resource}" is not supported`);
 	}
+	beginNodeRun(this, `${resource}.${operationName}`);
 
 	const returnData: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
@@ -47,12 +49,13 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 					itemData: { item: itemIndex },
 				}),
 			);
-		} catch (error) {
+		} catch (caught) {
+			const error = explain(asNodeError(this.getNode(), caught, itemIndex), operation);
 			if (this.continueOnFail()) {
-				returnData.push({ json: errorItemJson(error as Error), pairedItem: { item: itemIndex } });
+				returnData.push({ json: errorItemJson(error), pairedItem: { item: itemIndex } });
 				continue;
 			}
-			throw asNodeError(this.getNode(), error, itemIndex);
+			throw error;
 		}
 	}
 	return [returnData];

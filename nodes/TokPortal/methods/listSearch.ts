@@ -1,10 +1,9 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { apiRequest } from '../transport';
+import { MAX_PAGE_SIZE, PLATFORM_NAMES } from '../../shared/constants';
+import { apiRequest } from '../../shared/transport';
 
-const PAGE_SIZE = 100;
-
-const PLATFORM_NAMES: Record<string, string> = { tiktok: 'TikTok', instagram: 'Instagram', youtube: 'YouTube' };
+const PAGE_SIZE = MAX_PAGE_SIZE;
 
 function platformName(value: unknown): string {
 	return PLATFORM_NAMES[String(value)] ?? String(value ?? '');

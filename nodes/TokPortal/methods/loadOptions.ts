@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { apiRequest } from '../transport';
+import { ORDERABLE_PLATFORMS, PLATFORM_NAMES } from '../../shared/constants';
+import { apiRequest } from '../../shared/transport';
 
 /** Used when /countries cannot be reached, so the dropdown still works (codes accepted by TokPortal). */
 const FALLBACK_COUNTRIES: INodePropertyOptions[] = [
@@ -17,11 +18,9 @@ const FALLBACK_COUNTRIES: INodePropertyOptions[] = [
 	['PH', 'Philippines'],
 ].map(([value, name]) => ({ name: `${name} (${value})`, value }));
 
-const FALLBACK_PLATFORMS: Array<INodePropertyOptions & { orderable: boolean }> = [
-	{ name: 'Instagram', value: 'instagram', orderable: true },
-	{ name: 'TikTok', value: 'tiktok', orderable: true },
-	{ name: 'YouTube', value: 'youtube', orderable: false },
-];
+const FALLBACK_PLATFORMS: Array<INodePropertyOptions & { orderable: boolean }> = Object.entries(PLATFORM_NAMES).map(
+	([value, name]) => ({ name, value, orderable: (ORDERABLE_PLATFORMS as readonly string[]).includes(value) }),
+);
 
 async function fetchList(context: ILoadOptionsFunctions, path: string): Promise<IDataObject[] | undefined> {
 	try {

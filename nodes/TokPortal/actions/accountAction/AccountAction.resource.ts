@@ -1,9 +1,12 @@
-import { resourceProperties } from '../operation';
-import type { TokPortalOperation } from '../operation';
+import type { TokPortalResource } from '../operation';
 import { finalize } from './finalize.operation';
 import { getFeedbackHistory } from './getFeedbackHistory.operation';
 import { requestCorrections } from './requestCorrections.operation';
 
-export const operations: TokPortalOperation[] = [finalize, requestCorrections, getFeedbackHistory];
-
-export const description = resourceProperties('accountAction', operations, 'finalize');
+export const accountAction: TokPortalResource = {
+	name: 'Account Action',
+	value: 'accountAction',
+	description: 'Review the account TokPortal built for a bundle: approve it or ask for corrections',
+	defaultOperation: 'finalize',
+	operations: [finalize, requestCorrections, getFeedbackHistory],
+};

@@ -1,28 +1,17 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { apiPath, apiRequest } from '../../transport';
-import { bundleIdLocator } from '../common.descriptions';
+import { apiPath, apiRequest } from '../../../shared/transport';
+import { notice, readItem } from '../../../shared/validation';
+import { bundleId } from '../common.fields';
 import type { TokPortalOperation } from '../operation';
-import { locatorId } from '../locator';
-
-const description: INodeProperties[] = [
-	bundleIdLocator,
-	{
-		displayName:
-			'Returns one item per history entry, oldest first. A bundle without feedback yet returns no items; turn on "Always Output Data" in the node settings to continue the workflow anyway.',
-		name: 'historyNotice',
-		type: 'notice',
-		default: '',
-	},
-];
 
 /** The history lives on the bundle (GET /bundles/{id} → account.feedback_history), in the order it happened. */
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const bundleId = locatorId.call(this, 'bundleId', itemIndex);
+	const input = readItem(this, itemIndex, { bundleId });
 	const { body } = await apiRequest.call(this, {
 		method: 'GET',
-		path: apiPath`/bundles/${bundleId}`,
+		path: apiPath`/bundles/${input.bundleId}`,
 		itemIndex,
 	});
 	const bundle = (body.data ?? {}) as IDataObject;
@@ -30,7 +19,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	if (!account) {
 		throw new NodeOperationError(this.getNode(), 'This bundle has no account, so it has no feedback history', {
 			itemIndex,
-			description: `Bundle ${bundleId} is a "${String(bundle.bundle_type ?? 'videos_only')}" bundle: it posts to an existing account and has no account review step. Use a bundle that creates an account.`,
+			description: `Bundle ${input.bundleId} is a "${String(bundle.bundle_type ?? 'videos_only')}" bundle: it posts to an existing account and has no account review step. Use a bundle that creates an account.`,
 		});
 	}
 	const history = account.feedback_history;
@@ -45,6 +34,12 @@ export const getFeedbackHistory: TokPortalOperation = {
 		description:
 			"List every review event of a bundle's account, oldest first: corrections requested, corrections applied by the account manager, and finalization",
 	},
-	description,
+	fields: [
+		bundleId,
+		notice(
+			'historyNotice',
+			'Returns one item per history entry, oldest first. A bundle without feedback yet returns no items; turn on "Always Output Data" in the node settings to continue the workflow anyway.',
+		),
+	],
 	execute,
 };

@@ -1,115 +1,60 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { apiPath, apiRequest } from '../../transport';
-import { bundleIdLocator } from '../common.descriptions';
+import { apiPath, apiRequest } from '../../../shared/transport';
+import { collection, readItem, text } from '../../../shared/validation';
+import { bundleId, NO_ACCOUNT_STEP } from '../common.fields';
 import type { TokPortalOperation } from '../operation';
-import { explainError, NO_ACCOUNT_STEP } from '../explainError';
-import { locatorId } from '../locator';
 
-/** Node field → API key of the `fields` object. The picture's key is `profile_picture`, not `…_url`. */
-const FEEDBACK_KEYS: Record<string, string> = {
-	biography: 'biography',
-	profilePicture: 'profile_picture',
-	username: 'username',
-	visibleName: 'visible_name',
-};
+const comment = text({
+	name: 'comment',
+	displayName: 'Comment',
+	required: true,
+	rows: 2,
+	placeholder: 'e.g. Username needs to be shorter and the biography should mention the city.',
+	description: 'General feedback for the account manager: what should change and why',
+});
 
-const description: INodeProperties[] = [
-	bundleIdLocator,
-	{
-		displayName: 'Comment',
-		name: 'comment',
-		type: 'string',
-		required: true,
-		default: '',
-		typeOptions: { rows: 2 },
-		placeholder: 'e.g. Username needs to be shorter and the biography should mention the city.',
-		description: 'General feedback for the account manager: what should change and why',
+/** Blank feedback (an empty sheet column) means "nothing to say about this field". */
+function feedbackOn(name: string, displayName: string, placeholder: string, description: string) {
+	return text({ name, displayName, placeholder, description });
+}
+
+/** The `fields` object's keys: the picture's key is `profile_picture`, not `…_url`. */
+const feedback = collection({
+	name: 'feedback',
+	displayName: 'Feedback per Field',
+	placeholder: 'Add Field Feedback',
+	description: 'What to correct on each field. Add at least one.',
+	fields: {
+		biography: feedbackOn('biography', 'Biography', 'e.g. Add a mention of New York City.', 'What to change in the biography'),
+		profile_picture: feedbackOn(
+			'profilePicture',
+			'Profile Picture',
+			'e.g. Use a brighter, square photo.',
+			'What to change in the profile picture',
+		),
+		username: feedbackOn('username', 'Username', 'e.g. Shorten to under 15 characters.', 'What to change in the username'),
+		visible_name: feedbackOn(
+			'visibleName',
+			'Visible Name',
+			'e.g. Use "Street Style NYC".',
+			'What to change in the visible (display) name',
+		),
 	},
-	{
-		displayName: 'Feedback per Field',
-		name: 'feedback',
-		type: 'collection',
-		placeholder: 'Add Field Feedback',
-		default: {},
-		description: 'What to correct on each field. Add at least one.',
-		options: [
-			{
-				displayName: 'Biography',
-				name: 'biography',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Add a mention of New York City.',
-				description: 'What to change in the biography',
-			},
-			{
-				displayName: 'Profile Picture',
-				name: 'profilePicture',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Use a brighter, square photo.',
-				description: 'What to change in the profile picture',
-			},
-			{
-				displayName: 'Username',
-				name: 'username',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Shorten to under 15 characters.',
-				description: 'What to change in the username',
-			},
-			{
-				displayName: 'Visible Name',
-				name: 'visibleName',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Use "Street Style NYC".',
-				description: 'What to change in the visible (display) name',
-			},
-		],
-	},
-];
+});
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const bundleId = locatorId.call(this, 'bundleId', itemIndex);
-	const comment = String(this.getNodeParameter('comment', itemIndex, '') ?? '').trim();
-	const feedback = this.getNodeParameter('feedback', itemIndex, {}) as IDataObject;
-
-	if (comment === '') {
-		throw new NodeOperationError(this.getNode(), 'Comment is required to request corrections', {
-			itemIndex,
-			description: 'Nothing was sent to TokPortal. Explain in Comment what the account manager should change.',
-		});
-	}
-	const fields: IDataObject = {};
-	for (const [name, key] of Object.entries(FEEDBACK_KEYS)) {
-		const value = String(feedback[name] ?? '').trim();
-		if (value !== '') fields[key] = value;
-	}
-	if (Object.keys(fields).length === 0) {
-		throw new NodeOperationError(this.getNode(), 'Add feedback on at least one field to request corrections', {
-			itemIndex,
-			description:
-				'Nothing was sent to TokPortal. Under Feedback per Field, say what to change in the Username, Visible Name, Biography or Profile Picture.',
-		});
-	}
-
-	try {
-		const { body } = await apiRequest.call(this, {
-			method: 'POST',
-			path: apiPath`/bundles/${bundleId}/account/corrections`,
-			body: { comment, fields },
-			itemIndex,
-		});
-		return body.data as IDataObject;
-	} catch (error) {
-		throw explainError(error, {
-			ACCOUNT_NOT_FOUND: NO_ACCOUNT_STEP,
-			INVALID_STATUS:
-				'Corrections can only be requested while the account is in review (status in_review): not before TokPortal delivers it, not while earlier corrections are pending, not after it was finalized. Use Account Configuration → Get to check its status.',
-		});
-	}
+	const input = readItem(this, itemIndex, { bundleId, comment, feedback }, (values) => [
+		Object.keys(values.feedback).length === 0 &&
+			'Add feedback on at least one field under "Feedback per Field": say what to change in the Username, Visible Name, Biography or Profile Picture',
+	]);
+	const { body } = await apiRequest.call(this, {
+		method: 'POST',
+		path: apiPath`/bundles/${input.bundleId}/account/corrections`,
+		body: { comment: input.comment, fields: input.feedback as IDataObject },
+		itemIndex,
+	});
+	return body.data as IDataObject;
 }
 
 export const requestCorrections: TokPortalOperation = {
@@ -120,6 +65,11 @@ export const requestCorrections: TokPortalOperation = {
 		description:
 			'Send the account of a bundle back to its account manager with a comment and feedback on the username, visible name, biography and/or profile picture. Only while the account is in review.',
 	},
-	description,
+	fields: [bundleId, comment, feedback],
+	errors: {
+		ACCOUNT_NOT_FOUND: NO_ACCOUNT_STEP,
+		INVALID_STATUS:
+			'Corrections can only be requested while the account is in review (status in_review): not before TokPortal delivers it, not while earlier corrections are pending, not after it was finalized. Use Account Configuration → Get to check its status.',
+	},
 	execute,
 };

@@ -1,25 +1,18 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { apiPath, apiRequest } from '../../transport';
-import { explainError, NO_ACCOUNT_STEP } from '../explainError';
-import { locatorId } from '../locator';
-import { bundleIdLocator } from '../common.descriptions';
+import { apiPath, apiRequest } from '../../../shared/transport';
+import { readItem } from '../../../shared/validation';
+import { bundleId, NO_ACCOUNT_STEP } from '../common.fields';
 import type { TokPortalOperation } from '../operation';
 
-const description: INodeProperties[] = [bundleIdLocator];
-
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const bundleId = locatorId.call(this, 'bundleId', itemIndex);
-	try {
-		const { body } = await apiRequest.call(this, {
-			method: 'GET',
-			path: apiPath`/bundles/${bundleId}/account`,
-			itemIndex,
-		});
-		return body.data as IDataObject;
-	} catch (error) {
-		throw explainError(error, { ACCOUNT_NOT_FOUND: NO_ACCOUNT_STEP });
-	}
+	const input = readItem(this, itemIndex, { bundleId });
+	const { body } = await apiRequest.call(this, {
+		method: 'GET',
+		path: apiPath`/bundles/${input.bundleId}/account`,
+		itemIndex,
+	});
+	return body.data as IDataObject;
 }
 
 export const get: TokPortalOperation = {
@@ -30,6 +23,7 @@ export const get: TokPortalOperation = {
 		description:
 			"Read the username, visible name, biography, profile picture, link in bio and warming instructions set for a bundle's account, with the account's status",
 	},
-	description,
+	fields: [bundleId],
+	errors: { ACCOUNT_NOT_FOUND: NO_ACCOUNT_STEP },
 	execute,
 };

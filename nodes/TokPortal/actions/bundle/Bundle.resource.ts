@@ -1,5 +1,4 @@
-import { resourceProperties } from '../operation';
-import type { TokPortalOperation } from '../operation';
+import type { TokPortalResource } from '../operation';
 import { create } from './create.operation';
 import { createBulk } from './createBulk.operation';
 import { get } from './get.operation';
@@ -9,15 +8,10 @@ import { publish } from './publish.operation';
 import { unpublish } from './unpublish.operation';
 import { update } from './update.operation';
 
-export const operations: TokPortalOperation[] = [
-	create,
-	createBulk,
-	get,
-	getMany,
-	getPublishReadiness,
-	publish,
-	unpublish,
-	update,
-];
-
-export const description = resourceProperties('bundle', operations, 'create');
+export const bundle: TokPortalResource = {
+	name: 'Bundle',
+	value: 'bundle',
+	description: 'An order for one TikTok/Instagram account and/or video slots: create, list, update, publish',
+	defaultOperation: 'create',
+	operations: [create, createBulk, get, getMany, getPublishReadiness, publish, unpublish, update],
+};

@@ -1,5 +1,4 @@
 import type { IDataObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
 /** What to do about each publish blocker TokPortal reports (spec 001 codes, plus later ones). */
 const FIXES: Record<string, string> = {
@@ -8,7 +7,7 @@ const FIXES: Record<string, string> = {
 	ACCOUNT_MISSING_FIELDS: 'set the missing profile fields (Account Configuration)',
 	BUNDLE_ALREADY_PUBLISHED: 'it is already published: nothing to do',
 	BUNDLE_NOT_IN_SETUP: 'only bundles in pending_setup can be published',
-	NO_VIDEOS_CONFIGURED: 'configure at least one video first',
+	NO_VIDEOS_CONFIGURED: 'configure at least one video first (Video → Configure or Configure Many)',
 	MANAGED_ACCOUNT_TASK_BLOCKED: 'reactivate TokPortal Coverage for the delivered account',
 };
 
@@ -20,27 +19,12 @@ function describeBlocker(blocker: IDataObject): string {
 	return `${code}${missing}: ${fix}`;
 }
 
-/** The blockers a failed publish carries in its error details, if any. */
-function blockersOf(error: unknown): IDataObject[] | undefined {
-	if (!(error instanceof NodeApiError)) return undefined;
-	const details = error.context.tokportalDetails as IDataObject | undefined;
-	return Array.isArray(details?.blockers) ? (details.blockers as IDataObject[]) : undefined;
-}
-
 /**
- * Rewrites a "not ready" publish error so it lists each blocker with its fix, keeping the original
- * description (TokPortal's text and the request ID) below. Other errors are returned unchanged.
+ * A "not ready" publish error reworded to list each blocker with its fix (whatever the code), or
+ * undefined when the error carries no blockers.
  */
-export function withBlockers(error: unknown): unknown {
-	const blockers = blockersOf(error);
-	if (!blockers?.length || !(error instanceof NodeApiError)) return error;
-	const lines = blockers.map(describeBlocker);
-	error.message = `The bundle cannot be published yet: ${lines.join('; ')}`;
-	error.description = [
-		'Nothing was published. Fix each blocker, then publish again (Get Publish Readiness shows the current blockers).',
-		error.description,
-	]
-		.filter(Boolean)
-		.join('\n');
-	return error;
+export function blockersMessage(details: IDataObject): string | undefined {
+	const blockers = Array.isArray(details.blockers) ? (details.blockers as IDataObject[]) : [];
+	if (blockers.length === 0) return undefined;
+	return `The bundle cannot be published yet: ${blockers.map(describeBlocker).join('; ')}. Nothing was published: fix each blocker, then publish again (Get Publish Readiness shows the current blockers).`;
 }

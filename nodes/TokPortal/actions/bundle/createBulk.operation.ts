@@ -1,147 +1,133 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { apiRequest } from '../../transport';
+import { MAX_ACCOUNTS_PER_PLATFORM, MAX_TEXT_LENGTH, MAX_VIDEO_SLOTS, ORDERABLE_PLATFORMS } from '../../../shared/constants';
+import { apiRequest } from '../../../shared/transport';
+import { collection, dynamicOptions, integer, list, notice, readItem, text } from '../../../shared/validation';
 import type { TokPortalOperation } from '../operation';
 import {
-	autoFinalizeVideosField,
+	autoFinalizeVideos,
 	externalRefField,
-	nicheWarmingFields,
-	addedText,
-	optionalText,
+	nicheWarmingInstructions,
+	orderOptions,
 	sharedOrderBody,
+	wantsDeepWarming,
+	wantsNicheWarming,
+	warmingProblems,
 } from './fields';
-import { chargeInfo, orderOptions, orderRequest, readOrderOptions } from './orderOptions';
-import { bulkProblems, throwIfInvalid } from './validation';
+import { chargeInfo, orderRequest } from './order';
 
-const description: INodeProperties[] = [
-	{
-		displayName:
-			'Creates Accounts per Platform × number of Platforms bundles in one all-or-nothing order, charged immediately. Turn on Options → Dry Run to see the price first.',
-		name: 'createBulkNotice',
-		type: 'notice',
-		default: '',
-	},
-	{
-		displayName: 'Platform Names or IDs',
-		name: 'platforms',
-		type: 'multiOptions',
-		required: true,
-		typeOptions: { loadOptionsMethod: 'getOrderablePlatforms' },
-		default: [],
-		description:
-			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		hint: 'Every platform gets its own set of accounts. Values: tiktok, instagram.',
-	},
-	{
-		displayName: 'Country Name or ID',
-		name: 'country',
-		type: 'options',
-		required: true,
-		typeOptions: { loadOptionsMethod: 'getCountries' },
-		default: '',
-		description:
-			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		hint: 'One country per order: for several countries, run one item per country',
-	},
-	{
-		displayName: 'Accounts per Platform',
-		name: 'accountsCount',
-		type: 'number',
-		required: true,
-		typeOptions: { minValue: 1, maxValue: 100 },
-		default: 1,
-		description: 'How many new accounts to create on each platform (1–100), 32 credits each',
-	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			autoFinalizeVideosField,
-			nicheWarmingFields[0],
-			{
-				...externalRefField,
-				description:
-					'Your own label for this order (max 200 characters), copied onto every bundle it creates so Get Many can find them all. It does not prevent a second order: use Options → Idempotency Key for that.',
-			},
-			nicheWarmingFields[1],
-			nicheWarmingFields[2],
-			{
-				displayName: 'Upload Accounts per Platform',
-				name: 'uploadAccountsCount',
-				type: 'number',
-				typeOptions: { minValue: 0, maxValue: 100 },
-				default: 0,
-				description:
-					'How many of each platform’s accounts also get video slots (at most Accounts per Platform). The others are account-only.',
-			},
-			{
-				displayName: 'Videos per Upload Account',
-				name: 'videosPerAccount',
-				type: 'number',
-				typeOptions: { minValue: 0, maxValue: 500 },
-				default: 0,
-				description: 'Video slots on each upload account (0–500), 2 credits each',
-			},
-		],
-	},
-	orderOptions(
-		'nothing is created or charged, and the output shows the bundles it would create with credits_would_charge and cost_breakdown',
-	),
-];
+const platforms = list({
+	name: 'platforms',
+	displayName: 'Platform Names or IDs',
+	required: true,
+	unique: true,
+	duplicateRule: 'lists a platform twice: raise "Accounts per Platform" instead',
+	loadOptionsMethod: 'getOrderablePlatforms',
+	item: text({
+		name: 'platform',
+		displayName: 'Platform',
+		pattern: new RegExp(`^(${ORDERABLE_PLATFORMS.join('|')})$`),
+		patternRule: `must be ${ORDERABLE_PLATFORMS.join(' or ')}`,
+		transform: (value) => value.toLowerCase(),
+	}),
+	description:
+		'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+	hint: 'Every platform gets its own set of accounts. Values: tiktok, instagram.',
+});
 
-/** Platforms from the dropdown, or from an expression giving a list or "tiktok, instagram". */
-function readPlatforms(value: unknown): string[] {
-	const list = Array.isArray(value) ? value : String(value ?? '').split(',');
-	return list.map((platform) => String(platform).trim().toLowerCase()).filter(Boolean);
-}
+const country = dynamicOptions({
+	name: 'country',
+	displayName: 'Country Name or ID',
+	required: true,
+	loadOptionsMethod: 'getCountries',
+	pattern: /^[A-Za-z]{2,3}$/,
+	patternRule: 'must be a country code of 2 or 3 letters such as USA, UK or FR',
+	description:
+		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+	hint: 'One country per order: for several countries, run one item per country',
+});
+
+const accountsCount = integer({
+	name: 'accountsCount',
+	displayName: 'Accounts per Platform',
+	required: true,
+	min: 1,
+	max: MAX_ACCOUNTS_PER_PLATFORM,
+	default: 1,
+	description: `How many new accounts to create on each platform (1–${MAX_ACCOUNTS_PER_PLATFORM}), 32 credits each`,
+});
+
+const additionalFields = collection({
+	name: 'additionalFields',
+	displayName: 'Additional Fields',
+	placeholder: 'Add Field',
+	fields: {
+		autoFinalizeVideos,
+		wantsDeepWarming,
+		externalRef: externalRefField(
+			`Your own label for this order (max ${MAX_TEXT_LENGTH} characters), copied onto every bundle it creates so Get Many can find them all. It does not prevent a second order: use Options → Idempotency Key for that.`,
+		),
+		wantsNicheWarming,
+		nicheWarmingInstructions,
+		uploadAccountsCount: integer({
+			name: 'uploadAccountsCount',
+			displayName: 'Upload Accounts per Platform',
+			min: 0,
+			max: MAX_ACCOUNTS_PER_PLATFORM,
+			default: 0,
+			description:
+				'How many of each platform’s accounts also get video slots (at most Accounts per Platform). The others are account-only.',
+		}),
+		videosPerAccount: integer({
+			name: 'videosPerAccount',
+			displayName: 'Videos per Upload Account',
+			min: 0,
+			max: MAX_VIDEO_SLOTS,
+			default: 0,
+			description: `Video slots on each upload account (0–${MAX_VIDEO_SLOTS}), 2 credits each`,
+		}),
+	},
+});
+
+const bulkOptions = orderOptions(
+	'nothing is created or charged, and the output shows the bundles it would create with credits_would_charge and cost_breakdown',
+);
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const platforms = readPlatforms(this.getNodeParameter('platforms', itemIndex));
-	const country = optionalText(this.getNodeParameter('country', itemIndex, ''))?.trim();
-	const accountsCount = Number(this.getNodeParameter('accountsCount', itemIndex));
-	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const uploadAccountsCount =
-		fields.uploadAccountsCount === undefined ? undefined : Number(fields.uploadAccountsCount);
-	const videosPerAccount = fields.videosPerAccount === undefined ? undefined : Number(fields.videosPerAccount);
-	const { options, problems: optionProblems } = readOrderOptions.call(this, itemIndex);
-
-	throwIfInvalid(
-		this.getNode(),
-		[
-			...bulkProblems({
-				platforms,
-				country,
-				accountsCount,
-				uploadAccountsCount,
-				videosPerAccount,
-				externalRef: addedText(fields, 'externalRef'),
-				nicheWarming: fields.wantsNicheWarming as boolean | undefined,
-				nicheWarmingInstructions: addedText(fields, 'nicheWarmingInstructions'),
-				deepWarming: fields.wantsDeepWarming as boolean | undefined,
-			}),
-			...optionProblems,
-		],
+	const input = readItem(
+		this,
 		itemIndex,
+		{ platforms, country, accountsCount, additionalFields, options: bulkOptions },
+		({ platforms: chosen, accountsCount: accounts, additionalFields: fields }) => {
+			const uploads = fields.uploadAccountsCount ?? 0;
+			const videos = fields.videosPerAccount ?? 0;
+			return [
+				accounts !== undefined && uploads > accounts &&
+					`"Upload Accounts per Platform" (${uploads}) cannot exceed "Accounts per Platform" (${accounts})`,
+				uploads > 0 && videos === 0 &&
+					'"Videos per Upload Account" must be at least 1 when "Upload Accounts per Platform" is above 0',
+				uploads === 0 && videos > 0 &&
+					'"Videos per Upload Account" is set but no account gets videos: set "Upload Accounts per Platform" too',
+				...warmingProblems({ ...fields, platforms: chosen ?? [] }),
+			];
+		},
 	);
-
+	const fields = input.additionalFields;
 	const body: IDataObject = {
-		platforms,
-		country,
-		accounts_count: accountsCount,
+		platforms: input.platforms,
+		country: input.country,
+		accounts_count: input.accountsCount,
 		...sharedOrderBody(fields),
 	};
-	if (uploadAccountsCount) body.upload_accounts_count = uploadAccountsCount;
-	if (videosPerAccount) body.videos_per_account = videosPerAccount;
+	if (fields.uploadAccountsCount) body.upload_accounts_count = fields.uploadAccountsCount;
+	if (fields.videosPerAccount) body.videos_per_account = fields.videosPerAccount;
 
 	const response = await apiRequest.call(this, {
 		method: 'POST',
 		path: '/bundles/bulk',
 		body,
 		itemIndex,
-		...orderRequest('createBulk', options),
+		...orderRequest('createBulk', input.options),
 	});
 	const data = (response.body.data ?? {}) as IDataObject;
 	const bundles = Array.isArray(data.bundles) ? (data.bundles as IDataObject[]) : [];
@@ -163,6 +149,16 @@ export const createBulk: TokPortalOperation = {
 		description:
 			'Order up to 100 new accounts per platform in one country in a single all-or-nothing order, some with video slots. Charges credits immediately; outputs one item per bundle. Dry Run shows the price without ordering.',
 	},
-	description,
+	fields: [
+		notice(
+			'createBulkNotice',
+			'Creates Accounts per Platform × number of Platforms bundles in one all-or-nothing order, charged immediately. Turn on Options → Dry Run to see the price first.',
+		),
+		platforms,
+		country,
+		accountsCount,
+		additionalFields,
+		bulkOptions,
+	],
 	execute,
 };

@@ -1,74 +1,144 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-/** Optional order fields shared by Create and Create Bulk (each also adds its own). */
+import { MAX_IDEMPOTENCY_KEY_LENGTH, MAX_TEXT_LENGTH, MAX_VIDEO_SLOTS } from '../../../shared/constants';
+import { boolean, collection, integer, text } from '../../../shared/validation';
 
-export const autoFinalizeVideosField: INodeProperties = {
-	displayName: 'Auto-Finalize Videos',
+/** Fields shared by the bundle operations that order (Create, Create Bulk, add slots) or update. */
+
+export const BUNDLE_TYPES = ['account_only', 'account_and_videos', 'videos_only'] as const;
+export type BundleType = (typeof BUNDLE_TYPES)[number];
+
+export function hasVideos(type: BundleType): boolean {
+	return type !== 'account_only';
+}
+
+/** videos_only posts to an account you already own; the other types create (and charge) a new one. */
+export function createsAccount(type: BundleType): boolean {
+	return type !== 'videos_only';
+}
+
+export const autoFinalizeVideos = boolean({
 	name: 'autoFinalizeVideos',
-	type: 'boolean',
+	displayName: 'Auto-Finalize Videos',
 	default: true,
-	description:
-		'Whether videos are finalized automatically once ready, without your review. TokPortal’s default is on.',
-};
+	description: 'Whether videos are finalized automatically once ready, without your review. TokPortal’s default is on.',
+});
 
-export const externalRefField: INodeProperties = {
-	displayName: 'External Reference',
-	name: 'externalRef',
-	type: 'string',
-	default: '',
-	placeholder: 'e.g. acme-spring-2026-us',
-	description:
-		'Your own ID for this order, such as a client or campaign ID (max 200 characters). It stays the same when TokPortal remakes the account, and Get Many can filter on it.',
-};
-
-export const nicheWarmingFields: INodeProperties[] = [
-	{
-		displayName: 'Deep Warming',
-		name: 'wantsDeepWarming',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether to order deep warming. Instagram only, cannot be combined with Niche Warming. TokPortal may refuse it as discontinued.',
-	},
-	{
-		displayName: 'Niche Warming',
-		name: 'wantsNicheWarming',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether the account is warmed up on a niche before use (7 credits per account). Needs Niche Warming Instructions; cannot be combined with Deep Warming.',
-	},
-	{
-		displayName: 'Niche Warming Instructions',
-		name: 'nicheWarmingInstructions',
-		type: 'string',
-		typeOptions: { rows: 3 },
-		default: '',
-		placeholder: 'e.g. Fitness content for women 25–35: home workouts, healthy recipes',
-		description: 'The niche the account should be warmed up on. Required with Niche Warming.',
-	},
-];
-
-/** Text from a field or an expression; numbers from a sheet become text, absent stays absent. */
-export function optionalText(value: unknown): string | undefined {
-	return value === undefined || value === null ? undefined : String(value);
+export function externalRefField(
+	description = `Your own ID for this order, such as a client or campaign ID (max ${MAX_TEXT_LENGTH} characters). It stays the same when TokPortal remakes the account, and Get Many can filter on it.`,
+) {
+	return text({
+		name: 'externalRef',
+		displayName: 'External Reference',
+		maxLength: MAX_TEXT_LENGTH,
+		refuseBlank: true,
+		placeholder: 'e.g. acme-spring-2026-us',
+		description,
+	});
 }
 
-/** A collection field's text: '' when the user added it but its expression gave nothing. */
-export function addedText(fields: IDataObject, name: string): string | undefined {
-	if (!(name in fields)) return undefined;
-	return optionalText(fields[name]) ?? '';
+export const externalRef = externalRefField();
+
+export const title = text({
+	name: 'title',
+	displayName: 'Title',
+	maxLength: MAX_TEXT_LENGTH,
+	placeholder: 'e.g. Acme - US TikTok',
+	description: `A name for the bundle in TokPortal (max ${MAX_TEXT_LENGTH} characters)`,
+});
+
+export const wantsDeepWarming = boolean({
+	name: 'wantsDeepWarming',
+	displayName: 'Deep Warming',
+	default: false,
+	description:
+		'Whether to order deep warming. Instagram only, cannot be combined with Niche Warming. TokPortal may refuse it as discontinued.',
+});
+
+export const wantsNicheWarming = boolean({
+	name: 'wantsNicheWarming',
+	displayName: 'Niche Warming',
+	default: false,
+	description:
+		'Whether the account is warmed up on a niche before use (7 credits per account). Needs Niche Warming Instructions; cannot be combined with Deep Warming.',
+});
+
+export const nicheWarmingInstructions = text({
+	name: 'nicheWarmingInstructions',
+	displayName: 'Niche Warming Instructions',
+	rows: 3,
+	refuseBlank: true,
+	placeholder: 'e.g. Fitness content for women 25–35: home workouts, healthy recipes',
+	description: 'The niche the account should be warmed up on. Required with Niche Warming.',
+});
+
+export const editsQuantity = integer({
+	name: 'editsQuantity',
+	displayName: 'Edit Slots',
+	min: 0,
+	max: MAX_VIDEO_SLOTS,
+	default: 0,
+	description: 'How many of the videos TokPortal edits for you, 3 credits each. At most Videos Quantity.',
+});
+
+export interface Warming {
+	/** Every platform the order covers; empty when it comes from a delivered account. */
+	platforms: readonly string[];
+	wantsNicheWarming?: boolean;
+	nicheWarmingInstructions?: string;
+	wantsDeepWarming?: boolean;
 }
 
-/** The warming and shared flags of an additionalFields collection, in TokPortal's names. */
-export function sharedOrderBody(fields: IDataObject): IDataObject {
+export function warmingProblems(input: Warming): Array<string | undefined> {
+	const notInstagram = input.platforms.filter((platform) => platform !== 'instagram');
+	return [
+		input.wantsNicheWarming && !input.nicheWarmingInstructions
+			? '"Niche Warming" needs "Niche Warming Instructions" that describe the niche to warm the account for'
+			: undefined,
+		!input.wantsNicheWarming && input.nicheWarmingInstructions
+			? '"Niche Warming Instructions" are only used with "Niche Warming": turn it on or remove the instructions'
+			: undefined,
+		input.wantsDeepWarming && input.wantsNicheWarming
+			? '"Deep Warming" and "Niche Warming" cannot be combined: keep one'
+			: undefined,
+		input.wantsDeepWarming && notInstagram.length > 0
+			? `"Deep Warming" is only available on Instagram (not on ${notInstagram.join(', ')})`
+			: undefined,
+	];
+}
+
+/** The order flags Create and Create Bulk share, in TokPortal's names (only those the user set). */
+export function sharedOrderBody(fields: Omit<Warming, 'platforms'> & { externalRef?: string; autoFinalizeVideos?: boolean }): IDataObject {
 	const body: IDataObject = {};
-	if (fields.externalRef !== undefined) body.external_ref = String(fields.externalRef);
+	if (fields.externalRef !== undefined) body.external_ref = fields.externalRef;
 	if (fields.autoFinalizeVideos !== undefined) body.auto_finalize_videos = fields.autoFinalizeVideos;
 	if (fields.wantsNicheWarming !== undefined) body.wants_niche_warming = fields.wantsNicheWarming;
-	if (fields.nicheWarmingInstructions !== undefined && String(fields.nicheWarmingInstructions).trim() !== '') {
-		body.niche_warming_instructions = String(fields.nicheWarmingInstructions);
-	}
+	if (fields.nicheWarmingInstructions !== undefined) body.niche_warming_instructions = fields.nicheWarmingInstructions;
 	if (fields.wantsDeepWarming !== undefined) body.wants_deep_warming = fields.wantsDeepWarming;
 	return body;
+}
+
+/** The Options of calls that spend credits or start work: Dry Run and the user's Idempotency Key. */
+export function orderOptions(dryRunDescription: string) {
+	return collection({
+		name: 'options',
+		displayName: 'Options',
+		placeholder: 'Add Option',
+		fields: {
+			dryRun: boolean({
+				name: 'dryRun',
+				displayName: 'Dry Run',
+				default: false,
+				description: `Whether to only simulate the call: ${dryRunDescription}`,
+			}),
+			idempotencyKey: text({
+				name: 'idempotencyKey',
+				displayName: 'Idempotency Key',
+				maxLength: MAX_IDEMPOTENCY_KEY_LENGTH,
+				refuseBlank: true,
+				placeholder: 'e.g. {{ $json.rowId }}',
+				description: `A value unique to this order, such as a spreadsheet row ID (max ${MAX_IDEMPOTENCY_KEY_LENGTH} characters). TokPortal runs a request with the same key only once: re-running the whole workflow returns the first result instead of ordering and charging again. Without it, protection only covers retries within one execution. The same key with different field values is refused, and TokPortal may repeat a refusal (e.g. not enough credits) for that key: after fixing the cause, use a new key. Not used in Dry Run.`,
+			}),
+		},
+	});
 }

@@ -1,15 +1,15 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { apiPath, apiRequest } from '../../transport';
-import { bundleIdLocator } from '../common.descriptions';
+import { apiPath, apiRequest } from '../../../shared/transport';
+import { readItem } from '../../../shared/validation';
+import { bundleId } from '../common.fields';
 import type { TokPortalOperation } from '../operation';
-import { locatorId } from '../locator';
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const bundleId = locatorId.call(this, 'bundleId', itemIndex);
+	const input = readItem(this, itemIndex, { bundleId });
 	const { body } = await apiRequest.call(this, {
 		method: 'GET',
-		path: apiPath`/bundles/${bundleId}`,
+		path: apiPath`/bundles/${input.bundleId}`,
 		itemIndex,
 	});
 	return (body.data ?? {}) as IDataObject;
@@ -23,6 +23,6 @@ export const get: TokPortalOperation = {
 		description:
 			'Get one bundle with its status, next_action (what to do next), account (saved_account_id, status, feedback history), video slots and remake info',
 	},
-	description: [bundleIdLocator],
+	fields: [bundleId],
 	execute,
 };

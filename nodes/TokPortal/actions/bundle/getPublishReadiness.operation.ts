@@ -1,15 +1,15 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { apiPath, apiRequest } from '../../transport';
-import { bundleIdLocator } from '../common.descriptions';
+import { apiPath, apiRequest } from '../../../shared/transport';
+import { readItem } from '../../../shared/validation';
+import { bundleId } from '../common.fields';
 import type { TokPortalOperation } from '../operation';
-import { locatorId } from '../locator';
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const bundleId = locatorId.call(this, 'bundleId', itemIndex);
+	const input = readItem(this, itemIndex, { bundleId });
 	const { body } = await apiRequest.call(this, {
 		method: 'GET',
-		path: apiPath`/bundles/${bundleId}/publish-readiness`,
+		path: apiPath`/bundles/${input.bundleId}/publish-readiness`,
 		itemIndex,
 	});
 	return (body.data ?? {}) as IDataObject;
@@ -23,6 +23,6 @@ export const getPublishReadiness: TokPortalOperation = {
 		description:
 			'Check, without changing anything or spending credits, whether a bundle can be published now: returns ready (true/false) and the blockers to fix (code, message, details such as missing_fields)',
 	},
-	description: [bundleIdLocator],
+	fields: [bundleId],
 	execute,
 };

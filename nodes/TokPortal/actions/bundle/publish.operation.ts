@@ -1,33 +1,24 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { apiPath, apiRequest } from '../../transport';
-import { bundleIdLocator } from '../common.descriptions';
+import { apiPath, apiRequest } from '../../../shared/transport';
+import { readItem } from '../../../shared/validation';
+import { bundleId } from '../common.fields';
 import type { TokPortalOperation } from '../operation';
-import { withBlockers } from './blockers';
-import { locatorId } from '../locator';
-import { chargeInfo, orderOptions, orderRequest, readOrderOptions } from './orderOptions';
-import { throwIfInvalid } from './validation';
+import { blockersMessage } from './blockers';
+import { orderOptions } from './fields';
+import { chargeInfo, orderRequest } from './order';
 
-const description: INodeProperties[] = [
-	bundleIdLocator,
-	orderOptions('nothing is published; the call only checks that publishing would succeed'),
-];
+const publishOptions = orderOptions('nothing is published; the call only checks that publishing would succeed');
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const bundleId = locatorId.call(this, 'bundleId', itemIndex);
-	const { options, problems } = readOrderOptions.call(this, itemIndex);
-	throwIfInvalid(this.getNode(), problems, itemIndex);
-	try {
-		const response = await apiRequest.call(this, {
-			method: 'POST',
-			path: apiPath`/bundles/${bundleId}/publish`,
-			itemIndex,
-			...orderRequest('publish', options),
-		});
-		return { ...((response.body.data ?? {}) as IDataObject), ...chargeInfo(response) };
-	} catch (error) {
-		throw withBlockers(error);
-	}
+	const input = readItem(this, itemIndex, { bundleId, options: publishOptions });
+	const response = await apiRequest.call(this, {
+		method: 'POST',
+		path: apiPath`/bundles/${input.bundleId}/publish`,
+		itemIndex,
+		...orderRequest('publish', input.options),
+	});
+	return { ...((response.body.data ?? {}) as IDataObject), ...chargeInfo(response) };
 }
 
 export const publish: TokPortalOperation = {
@@ -38,6 +29,7 @@ export const publish: TokPortalOperation = {
 		description:
 			'Submit a configured bundle to TokPortal so the account (and videos) are made. The bundle itself was paid at creation; for Videos Only bundles a due TokPortal Coverage period of the account may renew first. If the bundle is not ready, the error lists what to fix (see Get Publish Readiness).',
 	},
-	description,
+	fields: [bundleId, publishOptions],
+	errors: { '*': blockersMessage },
 	execute,
 };

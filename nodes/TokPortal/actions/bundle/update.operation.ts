@@ -1,85 +1,79 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { apiPath, apiRequest } from '../../transport';
-import { bundleIdLocator } from '../common.descriptions';
+import { MAX_TEXT_LENGTH } from '../../../shared/constants';
+import { apiPath, apiRequest } from '../../../shared/transport';
+import { boolean, collection, readItem, text } from '../../../shared/validation';
+import { bundleId } from '../common.fields';
 import type { TokPortalOperation } from '../operation';
-import { locatorId } from '../locator';
-import { addedText } from './fields';
-import { throwIfInvalid, updateProblems } from './validation';
+import { autoFinalizeVideos } from './fields';
 
-const description: INodeProperties[] = [
-	bundleIdLocator,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		description: 'At least one is required. Allowed at any bundle status; costs nothing.',
-		options: [
-			{
-				displayName: 'Auto-Finalize Videos',
-				name: 'autoFinalizeVideos',
-				type: 'boolean',
-				default: true,
+/** An empty value never clears a field by accident (e.g. a missing sheet column): clearing is explicit. */
+function clearable(name: string, displayName: string, description: string) {
+	return text({
+		name,
+		displayName,
+		maxLength: MAX_TEXT_LENGTH,
+		refuseBlank: true,
+		blankRule: `is empty. To remove it from the bundle, use "Clear ${displayName}" instead`,
+		description,
+	});
+}
+
+const updateFields = collection({
+	name: 'updateFields',
+	displayName: 'Update Fields',
+	placeholder: 'Add Field',
+	description: 'At least one is required. Allowed at any bundle status; costs nothing.',
+	fields: {
+		autoFinalizeVideos: {
+			...autoFinalizeVideos,
+			property: {
+				...autoFinalizeVideos.property,
 				description: 'Whether videos are finalized automatically once ready, without your review',
 			},
-			{
-				displayName: 'Clear External Reference',
-				name: 'clearExternalRef',
-				type: 'boolean',
-				default: true,
-				description: 'Whether to remove the bundle’s External Reference (an empty External Reference is refused instead of clearing it by accident)',
-			},
-			{
-				displayName: 'Clear Title',
-				name: 'clearTitle',
-				type: 'boolean',
-				default: true,
-				description: 'Whether to remove the bundle’s title',
-			},
-			{
-				displayName: 'External Reference',
-				name: 'externalRef',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. acme-spring-2026-us',
-				description:
-					'Your own ID for the bundle (max 200 characters). Must not be used by another of your bundles.',
-			},
-			{
-				displayName: 'Title',
-				name: 'title',
-				type: 'string',
-				default: '',
-				description: 'A name for the bundle in TokPortal (max 200 characters)',
-			},
-		],
+		},
+		clearExternalRef: boolean({
+			name: 'clearExternalRef',
+			displayName: 'Clear External Reference',
+			default: true,
+			description:
+				'Whether to remove the bundle’s External Reference (an empty External Reference is refused instead of clearing it by accident)',
+		}),
+		clearTitle: boolean({
+			name: 'clearTitle',
+			displayName: 'Clear Title',
+			default: true,
+			description: 'Whether to remove the bundle’s title',
+		}),
+		externalRef: clearable(
+			'externalRef',
+			'External Reference',
+			`Your own ID for the bundle (max ${MAX_TEXT_LENGTH} characters). Must not be used by another of your bundles.`,
+		),
+		title: clearable('title', 'Title', `A name for the bundle in TokPortal (max ${MAX_TEXT_LENGTH} characters)`),
 	},
-];
+});
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const bundleId = locatorId.call(this, 'bundleId', itemIndex);
-	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const input = {
-		title: addedText(fields, 'title'),
-		clearTitle: fields.clearTitle === true,
-		externalRef: addedText(fields, 'externalRef'),
-		clearExternalRef: fields.clearExternalRef === true,
-		autoFinalizeVideos: fields.autoFinalizeVideos as boolean | undefined,
-	};
-	throwIfInvalid(this.getNode(), updateProblems(input), itemIndex);
-
+	const input = readItem(this, itemIndex, { bundleId, updateFields }, ({ updateFields: fields }) => [
+		fields.title === undefined && !fields.clearTitle && fields.externalRef === undefined && !fields.clearExternalRef &&
+			fields.autoFinalizeVideos === undefined &&
+			'Add at least one field to update under "Update Fields" (or turn on a Clear option)',
+		fields.clearTitle && fields.title !== undefined && '"Title" and "Clear Title" cannot be used together: remove one',
+		fields.clearExternalRef && fields.externalRef !== undefined &&
+			'"External Reference" and "Clear External Reference" cannot be used together: remove one',
+	]);
+	const fields = input.updateFields;
 	const body: IDataObject = {};
-	if (input.autoFinalizeVideos !== undefined) body.auto_finalize_videos = input.autoFinalizeVideos;
-	if (input.clearExternalRef) body.external_ref = null;
-	else if (input.externalRef !== undefined) body.external_ref = input.externalRef;
-	if (input.clearTitle) body.title = null;
-	else if (input.title !== undefined) body.title = input.title;
+	if (fields.autoFinalizeVideos !== undefined) body.auto_finalize_videos = fields.autoFinalizeVideos;
+	if (fields.clearExternalRef) body.external_ref = null;
+	else if (fields.externalRef !== undefined) body.external_ref = fields.externalRef;
+	if (fields.clearTitle) body.title = null;
+	else if (fields.title !== undefined) body.title = fields.title;
 
 	const { body: response } = await apiRequest.call(this, {
 		method: 'PATCH',
-		path: apiPath`/bundles/${bundleId}`,
+		path: apiPath`/bundles/${input.bundleId}`,
 		body,
 		itemIndex,
 	});
@@ -94,6 +88,6 @@ export const update: TokPortalOperation = {
 		description:
 			'Change a bundle’s title, External Reference or Auto-Finalize Videos setting, at any status and free of charge. Clear Title / Clear External Reference remove them.',
 	},
-	description,
+	fields: [bundleId, updateFields],
 	execute,
 };

@@ -1,17 +1,15 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { apiPath, apiRequest } from '../../transport';
-import { locatorId } from '../locator';
-import { accountIdLocator } from '../common.descriptions';
+import { apiPath, apiRequest } from '../../../shared/transport';
+import { readItem } from '../../../shared/validation';
+import { accountId } from '../common.fields';
 import type { TokPortalOperation } from '../operation';
 
-const description: INodeProperties[] = [accountIdLocator];
-
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const accountId = locatorId.call(this, 'accountId', itemIndex);
+	const input = readItem(this, itemIndex, { accountId });
 	const { body } = await apiRequest.call(this, {
 		method: 'GET',
-		path: apiPath`/accounts/${accountId}`,
+		path: apiPath`/accounts/${input.accountId}`,
 		itemIndex,
 	});
 	return body.data as IDataObject;
@@ -25,6 +23,6 @@ export const get: TokPortalOperation = {
 		description:
 			'Read the profile of one delivered account (username, platform, country, profile URL, remade info). Never returns the password and does not affect TokPortal support.',
 	},
-	description,
+	fields: [accountId],
 	execute,
 };

@@ -1,55 +1,41 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { apiRequestAllItems } from '../../transport';
-import {
-	countryFilter,
-	listOptions,
-	platformFilter,
-	readPaging,
-	returnAllAndLimit,
-} from '../common.descriptions';
+import { apiRequestAllItems } from '../../../shared/transport';
+import { collection, ItemReader, options } from '../../../shared/validation';
+import { countryFilter, listFields, platformFilter, readPaging } from '../common.fields';
 import type { TokPortalOperation } from '../operation';
 
-const description: INodeProperties[] = [
-	...returnAllAndLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Banned',
-				name: 'banned',
-				type: 'options',
-				default: 'any',
-				description: 'Whether to list only banned accounts, only accounts that are not banned, or both',
-				options: [
-					{ name: 'Any', value: 'any' },
-					{ name: 'Banned Only', value: 'true' },
-					{ name: 'Not Banned Only', value: 'false' },
-				],
-			},
-			countryFilter,
-			platformFilter,
-		],
+const filters = collection({
+	name: 'filters',
+	displayName: 'Filters',
+	placeholder: 'Add Filter',
+	fields: {
+		banned: options({
+			name: 'banned',
+			displayName: 'Banned',
+			default: 'any',
+			description: 'Whether to list only banned accounts, only accounts that are not banned, or both',
+			options: [
+				{ name: 'Any', value: 'any' },
+				{ name: 'Banned Only', value: 'true' },
+				{ name: 'Not Banned Only', value: 'false' },
+			],
+		}),
+		country: countryFilter,
+		platform: platformFilter,
 	},
-	listOptions,
-];
+});
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const reader = new ItemReader(this, itemIndex);
+	const { filters: chosen } = reader.read({ filters });
+	const paging = readPaging(reader);
+	reader.done();
 	const qs: IDataObject = {};
-	if (filters.platform) qs.platform = filters.platform;
-	if (filters.country) qs.country = filters.country;
-	if (filters.banned !== undefined && filters.banned !== 'any') qs.banned = filters.banned;
-	return await apiRequestAllItems.call(this, {
-		path: '/accounts',
-		qs,
-		...readPaging.call(this, itemIndex),
-		itemIndex,
-	});
+	if (chosen.platform) qs.platform = chosen.platform;
+	if (chosen.country) qs.country = chosen.country;
+	if (chosen.banned !== undefined && chosen.banned !== 'any') qs.banned = chosen.banned;
+	return await apiRequestAllItems.call(this, { path: '/accounts', qs, ...paging, itemIndex });
 }
 
 export const getMany: TokPortalOperation = {
@@ -59,6 +45,6 @@ export const getMany: TokPortalOperation = {
 		action: 'Get many delivered accounts',
 		description: 'List your delivered TikTok/Instagram accounts, optionally filtered by platform, country or ban state',
 	},
-	description,
+	fields: listFields(filters),
 	execute,
 };

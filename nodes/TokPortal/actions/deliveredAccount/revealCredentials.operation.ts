@@ -1,17 +1,28 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { apiPath } from '../../transport';
-import { locatorId } from '../locator';
-import { accountIdLocator } from '../common.descriptions';
+import { apiPath } from '../../../shared/transport';
+import { readItem } from '../../../shared/validation';
+import { accountId } from '../common.fields';
 import type { TokPortalOperation } from '../operation';
-import { assertSupportEndsAcknowledged, postForfeitingSupport, supportForfeitFields } from './supportForfeit';
-
-const description: INodeProperties[] = [accountIdLocator, ...supportForfeitFields];
+import {
+	acknowledgementProblem,
+	acknowledgeSupportEnds,
+	maxCreditsToAccept,
+	postForfeitingSupport,
+	supportForfeitErrors,
+	supportForfeitFields,
+} from './supportForfeit';
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	assertSupportEndsAcknowledged.call(this, itemIndex);
-	const accountId = locatorId.call(this, 'accountId', itemIndex);
-	return await postForfeitingSupport.call(this, apiPath`/accounts/${accountId}/reveal-credentials`, itemIndex);
+	const input = readItem(this, itemIndex, { acknowledgeSupportEnds, accountId, maxCreditsToAccept }, (values) => [
+		acknowledgementProblem(values.acknowledgeSupportEnds),
+	]);
+	return await postForfeitingSupport.call(
+		this,
+		apiPath`/accounts/${input.accountId}/reveal-credentials`,
+		itemIndex,
+		input.maxCreditsToAccept ?? 0,
+	);
 }
 
 export const revealCredentials: TokPortalOperation = {
@@ -22,6 +33,7 @@ export const revealCredentials: TokPortalOperation = {
 		description:
 			'Return the login credentials (password, TokMail email) of a delivered account. IRREVERSIBLE: the first use ends TokPortal support for this account for good, and newer accounts cost credits. Requires "I Understand Support Ends" to be set explicitly; never use it just to look an account up (use Get instead).',
 	},
-	description,
+	fields: [accountId, ...supportForfeitFields],
+	errors: supportForfeitErrors('the credentials may have been revealed'),
 	execute,
 };

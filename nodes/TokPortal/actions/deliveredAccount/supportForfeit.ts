@@ -1,50 +1,53 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
-import { apiRequest, asNodeError } from '../../transport';
-import { explainError } from '../explainError';
+import { apiRequest, asNodeError } from '../../../shared/transport';
+import { boolean, integer, notice } from '../../../shared/validation';
 
 /**
  * Reveal Credentials and Get Verification Code end TokPortal support for the account the first
  * time either is used, for good, and newer accounts also charge credits for it. These fields make
  * the user (or the AI agent) opt in explicitly; nothing is sent until they do.
  */
-export const supportForfeitFields: INodeProperties[] = [
-	{
-		displayName:
-			'Irreversible: the first time the password or a verification code of an account is asked for (here, through the API or in the TokPortal dashboard — even when no code is found), TokPortal support for that account ends for good — no refunds, no modifications, no help if something goes wrong. You can still order videos for it. Newer accounts also cost credits (usually 150) and are then permanently detached from TokPortal management. Logging in from another country, through a VPN or from a different IP address puts the account at risk.',
-		name: 'supportForfeitNotice',
-		type: 'notice',
-		default: '',
-	},
-	{
-		displayName: 'I Understand Support Ends',
-		name: 'acknowledgeSupportEnds',
-		type: 'boolean',
-		default: false,
-		required: true,
-		description:
-			'Whether you accept that TokPortal stops supporting this account for good once its password or a verification code is retrieved. While off, the node sends nothing and stops with an error.',
-	},
-	{
-		displayName: 'Max Credits to Accept',
-		name: 'maxCreditsToAccept',
-		type: 'number',
-		default: 0,
-		typeOptions: { minValue: 0 },
-		displayOptions: { show: { acknowledgeSupportEnds: [true] } },
-		description:
-			'Newer accounts charge credits (usually 150) to end support, which also permanently detaches the account from TokPortal management. The node accepts a price only up to this number; above it (and at 0, the default) it stops and shows the price, and nothing is charged. Charged once per account.',
-	},
-];
+export const supportForfeitNotice = notice(
+	'supportForfeitNotice',
+	'Irreversible: the first time the password or a verification code of an account is asked for (here, through the API or in the TokPortal dashboard — even when no code is found), TokPortal support for that account ends for good — no refunds, no modifications, no help if something goes wrong. You can still order videos for it. Newer accounts also cost credits (usually 150) and are then permanently detached from TokPortal management. Logging in from another country, through a VPN or from a different IP address puts the account at risk.',
+);
 
-export function assertSupportEndsAcknowledged(this: IExecuteFunctions, itemIndex: number): void {
-	if (this.getNodeParameter('acknowledgeSupportEnds', itemIndex, false) === true) return;
-	throw new NodeOperationError(this.getNode(), 'Turn on "I Understand Support Ends" to continue', {
-		itemIndex,
-		description:
-			'Nothing was sent to TokPortal. Retrieving the password or a verification code of a delivered account ends TokPortal support for it for good (and newer accounts cost credits). Turn the option on only if you accept that.',
-	});
+export const acknowledgeSupportEnds = boolean({
+	name: 'acknowledgeSupportEnds',
+	displayName: 'I Understand Support Ends',
+	default: false,
+	description:
+		'Whether you accept that TokPortal stops supporting this account for good once its password or a verification code is retrieved. While off, the node sends nothing and stops with an error.',
+});
+
+export const maxCreditsToAccept = integer({
+	name: 'maxCreditsToAccept',
+	displayName: 'Max Credits to Accept',
+	min: 0,
+	default: 0,
+	displayOptions: { show: { acknowledgeSupportEnds: [true] } },
+	description:
+		'Newer accounts charge credits (usually 150) to end support, which also permanently detaches the account from TokPortal management. The node accepts a price only up to this number; above it (and at 0, the default) it stops and shows the price, and nothing is charged. Charged once per account.',
+});
+
+export const supportForfeitFields = [supportForfeitNotice, acknowledgeSupportEnds, maxCreditsToAccept];
+
+/** The acknowledgement must be an explicit true: anything else stops before a request is made. */
+export function acknowledgementProblem(acknowledged: boolean | undefined): string | undefined {
+	return acknowledged === true
+		? undefined
+		: 'Turn on "I Understand Support Ends" to continue: it confirms you accept that TokPortal support for this account ends for good (newer accounts also cost credits)';
+}
+
+/** What the two support-ending operations say about TokPortal errors. */
+export function supportForfeitErrors(what: string): Record<string, string> {
+	return {
+		CREDENTIAL_REVEAL_QUOTE_CHANGED:
+			'TokPortal changed the price or terms for ending support while this ran, so nothing was charged or revealed. Check the new price in the details below; if you accept it, make sure Max Credits to Accept covers it and run again.',
+		TOKPORTAL_OUTCOME_UNKNOWN: `The connection to TokPortal was lost after the request was sent, so TokPortal may have completed it: ${what}, support for this account may already have ended and its price may have been charged. Check the account in the TokPortal dashboard before running this again.`,
+	};
 }
 
 function describeTerms(terms: unknown): string {
@@ -81,8 +84,7 @@ function needsAcknowledgement(error: unknown): error is NodeApiError {
  * The body that accepts TokPortal's quote, or the 428 error re-worded to say what it would cost
  * and how to accept it. Accepts only a complete quote within the user's allowance.
  */
-function acceptQuote(this: IExecuteFunctions, error: NodeApiError, itemIndex: number): IDataObject {
-	const allowance = Number(this.getNodeParameter('maxCreditsToAccept', itemIndex, 0)) || 0;
+function acceptQuote(error: NodeApiError, allowance: number): IDataObject {
 	const { policyVersion, price, terms } = quoteOf(error.context.tokportalDetails as IDataObject | undefined);
 	if (policyVersion !== undefined && price !== undefined && price <= allowance) {
 		return { acknowledge_support_forfeit: true, policy_version: policyVersion };
@@ -95,21 +97,14 @@ function acceptQuote(this: IExecuteFunctions, error: NodeApiError, itemIndex: nu
 	throw error;
 }
 
-const QUOTE_CHANGED =
-	'TokPortal changed the price or terms for ending support while this ran, so nothing was charged or revealed. Check the new price in the details below; if you accept it, make sure Max Credits to Accept covers it and run again.';
-
 async function post(
 	context: IExecuteFunctions,
 	path: string,
 	itemIndex: number,
 	acceptance?: IDataObject,
 ): Promise<IDataObject> {
-	try {
-		const { body } = await apiRequest.call(context, { method: 'POST', path, body: acceptance, itemIndex });
-		return body.data as IDataObject;
-	} catch (error) {
-		throw explainError(error, { CREDENTIAL_REVEAL_QUOTE_CHANGED: QUOTE_CHANGED });
-	}
+	const { body } = await apiRequest.call(context, { method: 'POST', path, body: acceptance, itemIndex });
+	return body.data as IDataObject;
 }
 
 /**
@@ -120,11 +115,12 @@ export async function postForfeitingSupport(
 	this: IExecuteFunctions,
 	path: string,
 	itemIndex: number,
+	maxCredits: number,
 ): Promise<IDataObject> {
 	try {
 		return await post(this, path, itemIndex);
 	} catch (error) {
 		if (!needsAcknowledgement(error)) throw asNodeError(this.getNode(), error, itemIndex);
-		return await post(this, path, itemIndex, acceptQuote.call(this, error, itemIndex));
+		return await post(this, path, itemIndex, acceptQuote(error, maxCredits));
 	}
 }

@@ -1,13 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { MAX_PAGE_SIZE, MAX_PAGES } from './constants';
-import type { TokPortalContext } from './request';
+import { DEFAULT_PAGE_CONCURRENCY, MAX_PAGE_CONCURRENCY, MAX_PAGE_SIZE, MAX_PAGES } from '../constants';
 import { apiRequest } from './request';
 import type { RetryPolicy } from './retry';
-
-export const DEFAULT_PAGE_CONCURRENCY = 4;
-export const MAX_PAGE_CONCURRENCY = 8;
+import type { TokPortalContext } from './types';
 
 /** Reading a page is always safe to repeat, so a long listing gets more patience than a single call. */
 const PAGE_RETRY = { maxAttempts: 10 };

@@ -1,6 +1,9 @@
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { redactText, redactValue } from '../secrets';
+import type { NetworkFailure } from './network';
+
 /** What the node tells an operator for each TokPortal error code: what happened, then what to do. */
 const MESSAGES: Record<string, string> = {
 	AUTH_MISSING_KEY: 'TokPortal received no API key. Open the TokPortal API credential and enter your key.',
@@ -52,10 +55,6 @@ const MESSAGES: Record<string, string> = {
 	SAVED_ACCOUNT_NOT_FOUND:
 		'Delivered account not found. Use an ID from Delivered Account → Get Many, or the saved_account_id of a bundle.',
 	SAVED_ACCOUNT_NOT_OWNED: 'This delivered account belongs to another TokPortal user.',
-	VERIFICATION_CODE_NOT_FOUND:
-		'No verification code in this account’s TokMail inbox yet. Request the code on TikTok/Instagram first, then retry (or turn on Wait for Code).',
-	CREDENTIAL_REVEAL_QUOTE_CHANGED:
-		'TokPortal changed the support-forfeit terms or price since they were quoted. Nothing was charged or revealed; review the new terms below and run again.',
 	MANAGED_ACCOUNT_TASK_BLOCKED:
 		'TokPortal Coverage for this delivered account is not active, so this task is blocked. Reactivate Coverage in TokPortal, then run again.',
 	INVALID_STATUS_TRANSITION: 'This status change is not allowed from the current status.',
@@ -70,6 +69,14 @@ const MESSAGES: Record<string, string> = {
 	INVALID_FIELD:
 		'Corrections can only be requested on username, visible name, biography and profile picture.',
 };
+
+/**
+ * The node's own key came back refused: the same call of the same item in the same execution was
+ * already sent with other values (an expression changed between n8n's tries, or the execution was
+ * resumed by another process). The first request stands; sending the new values would act twice.
+ */
+const DERIVED_KEY_REUSED =
+	'TokPortal already received this call for this item in this execution, with different values (an expression changed between tries, or the execution was resumed elsewhere). Nothing new was done: the first request’s result stands. Check it in TokPortal (for an order: Bundle → Get Many) before running this item again.';
 
 const STATUS_MESSAGES: Record<number, string> = {
 	400: 'TokPortal rejected the request as invalid.',
@@ -116,19 +123,31 @@ export interface ApiFailure {
 	retryAfterSeconds?: number;
 	/** TokPortal answered from its idempotency ledger: this is the stored answer of an earlier request. */
 	replayed?: boolean;
+	/** The Idempotency-Key was derived by the node (not the user's Idempotency Key option). */
+	derivedKey?: boolean;
+	/** Secrets of this call (the API key) to scrub from anything the error carries. */
+	secrets: readonly string[];
+}
+
+/** An HTML or text answer (a proxy's error page) reduced to a short, secret-free line. */
+function describeNonJson(body: unknown, secrets: readonly string[]): string | undefined {
+	if (typeof body !== 'string' || body.trim() === '') return undefined;
+	const text = body.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 300);
+	return text ? `The answer was not TokPortal's JSON: ${redactText(text, secrets)}` : undefined;
 }
 
 /**
  * Turns a TokPortal error response into a NodeApiError built only from the response body — never
- * from the request, whose headers hold the API key. The code, details and request id stay
- * machine-readable in `context` so operations can react to them (e.g. 428 acknowledgements).
+ * from the request, whose headers hold the API key. Gateways echo refused requests into their
+ * bodies, so everything taken from the body is scrubbed of secrets first. The code, details and
+ * request id stay machine-readable in `context` so operations can react to them.
  */
 export function toNodeApiError(node: INode, failure: ApiFailure, itemIndex?: number): NodeApiError {
-	const apiError = parseErrorBody(failure.body);
+	const apiError = redactValue(parseErrorBody(failure.body), failure.secrets);
 	const code = normalizeCode(apiError.code);
 	const lines = [
 		`HTTP ${failure.status}${apiError.code ? ` · ${apiError.code}` : ''}`,
-		apiError.message ? `TokPortal says: ${apiError.message}` : undefined,
+		apiError.message ? `TokPortal says: ${apiError.message}` : describeNonJson(failure.body, failure.secrets),
 		apiError.details && Object.keys(apiError.details).length > 0
 			? `Details: ${JSON.stringify(apiError.details)}`
 			: undefined,
@@ -140,7 +159,10 @@ export function toNodeApiError(node: INode, failure: ApiFailure, itemIndex?: num
 	].filter((line): line is string => line !== undefined);
 
 	const error = new NodeApiError(node, { error: apiError as JsonObject } as JsonObject, {
-		message: messageForCode(code, failure.status),
+		message:
+			code === 'IDEMPOTENCY_KEY_REUSED' && failure.derivedKey
+				? DERIVED_KEY_REUSED
+				: messageForCode(code, failure.status),
 		description: lines.join('\n'),
 		httpCode: String(failure.status),
 		itemIndex,
@@ -155,41 +177,64 @@ export function toNodeApiError(node: INode, failure: ApiFailure, itemIndex?: num
 	return error;
 }
 
+/** TokPortal asked to wait longer than the node waits for one answer: fail now, saying until when. */
+export function toRetryLaterError(node: INode, failure: ApiFailure, waitLimitSeconds: number, itemIndex?: number): NodeApiError {
+	const error = toNodeApiError(node, failure, itemIndex);
+	const seconds = failure.retryAfterSeconds ?? 0;
+	const until = new Date(Date.now() + seconds * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
+	error.message = `TokPortal asked to wait ${seconds} s before the next request (until ${until}), longer than the node waits (${waitLimitSeconds} s). Nothing more was sent for this item: run it again after ${until}.`;
+	return error;
+}
+
 /** A request that never got an answer (refused, reset, timed out). Names the base URL, never the key. */
 export function toNetworkError(
 	node: INode,
 	baseUrl: string,
-	cause: { code?: string; message?: string },
-	itemIndex?: number,
+	failure: NetworkFailure,
+	{ retriedSafely, itemIndex }: { retriedSafely: boolean; itemIndex?: number },
 ): NodeApiError {
-	const reason = cause.code ?? 'network error';
+	const reason = failure.code ?? 'network error';
+	const outcome = !failure.maybeDelivered
+		? 'The request never reached TokPortal: nothing was done there.'
+		: retriedSafely
+			? 'TokPortal may have received the request. Running the node again in this execution is safe: it repeats the same request under the same Idempotency-Key, so nothing happens twice.'
+			: 'TokPortal may have received and completed the request before the connection was lost. Check its outcome in TokPortal before running this again.';
+	// The network code stays out of the message: n8n replaces any message naming ECONNREFUSED & co.
 	const error = new NodeApiError(node, { code: 'TOKPORTAL_UNREACHABLE' } as JsonObject, {
 		message: `Could not reach TokPortal at ${baseUrl}. Check the Base URL in the TokPortal API credential and your network.`,
-		description: `The request failed before TokPortal answered (${reason}).`,
+		description: `${outcome} (${reason})`,
 		itemIndex,
 	});
-	Object.assign(error.context, { tokportalCode: 'TOKPORTAL_UNREACHABLE', networkCode: cause.code });
+	Object.assign(error.context, {
+		tokportalCode: failure.maybeDelivered && !retriedSafely ? 'TOKPORTAL_OUTCOME_UNKNOWN' : 'TOKPORTAL_UNREACHABLE',
+		networkCode: failure.code,
+	});
 	return error;
 }
 
 /** The TokPortal error code a transport error carries, upper-cased; undefined for other errors. */
 export function errorCodeOf(error: unknown): string | undefined {
-	if (error instanceof NodeApiError) {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		const code = error.context.tokportalCode;
 		return typeof code === 'string' ? code : undefined;
 	}
 	return undefined;
 }
 
-/** Keeps n8n errors as they are (adding the item index) and wraps anything else for n8n. */
+/**
+ * Keeps n8n errors as they are (adding the item index) and wraps anything else for n8n. A foreign
+ * error (from an HTTP helper) is never kept as the cause: its request config holds the API key.
+ */
 export function asNodeError(
 	node: INode,
 	error: unknown,
 	itemIndex?: number,
+	secrets: readonly string[] = [],
 ): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		if (itemIndex !== undefined) error.context.itemIndex ??= itemIndex;
 		return error;
 	}
-	return new NodeOperationError(node, error as Error, { itemIndex });
+	const message = redactText(error instanceof Error ? error.message : String(error), secrets);
+	return new NodeOperationError(node, message, { itemIndex });
 }

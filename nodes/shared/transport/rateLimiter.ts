@@ -1,7 +1,8 @@
 import { createHash } from 'crypto';
 import { sleep } from 'n8n-workflow';
 
-import type { RateLimitState } from './request';
+import { DEFAULT_RETRY_POLICY } from './retry';
+import type { RateLimitState } from './types';
 
 /**
  * TokPortal's documented bucket: "120 requests per minute", a bucket of 120 refilling continuously
@@ -58,11 +59,18 @@ export class RateLimiter {
 		}
 	}
 
-	/** Records what TokPortal said about the bucket when it answered a request taken with acquire(). */
+	/**
+	 * Records what TokPortal said about the bucket when it answered a request taken with acquire().
+	 * A Retry-After pauses every request of this key, but never longer than a node waits for one
+	 * answer: one answer asking for an hour must not freeze every workflow on the credential.
+	 */
 	observe(state: RateLimitState, retryAfterMs?: number): void {
 		this.inFlight = Math.max(0, this.inFlight - 1);
 		const at = this.now();
-		if (retryAfterMs !== undefined) this.pausedUntil = Math.max(this.pausedUntil, at + retryAfterMs);
+		if (retryAfterMs !== undefined) {
+			const pause = Math.min(retryAfterMs, DEFAULT_RETRY_POLICY.maxRetryAfterMs);
+			this.pausedUntil = Math.max(this.pausedUntil, at + pause);
+		}
 		if (state.limit !== undefined && state.limit !== this.capacity) {
 			this.capacity = state.limit;
 			this.refillPerMs = state.limit / 60 / 1000;

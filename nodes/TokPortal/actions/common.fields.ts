@@ -1,0 +1,114 @@
+import type { IDisplayOptions } from 'n8n-workflow';
+
+import {
+	DEFAULT_LIMIT,
+	DEFAULT_PAGE_CONCURRENCY,
+	MAX_PAGE_CONCURRENCY,
+	MAX_PAGE_SIZE,
+} from '../../shared/constants';
+import type { ItemReader } from '../../shared/validation';
+import { boolean, collection, dynamicOptions, integer, locator } from '../../shared/validation';
+
+/** Fields and messages several operations share. */
+
+export const bundleId = locator({
+	name: 'bundleId',
+	displayName: 'Bundle',
+	required: true,
+	description: 'The bundle (one account order) to work on',
+	searchListMethod: 'searchBundles',
+	listPlaceholder: 'Select a bundle…',
+	idPlaceholder: 'e.g. 3f0c1a52-8d7e-4f1b-9a3c-2b6d5e4f7a81',
+});
+
+/** The Delivered Account picker; operations where it is optional or conditional adjust the spec. */
+export function deliveredAccountLocator<R extends boolean = false>(
+	spec: { required?: R; description?: string; displayOptions?: IDisplayOptions } = {},
+) {
+	return locator({
+		name: 'accountId',
+		displayName: 'Delivered Account',
+		description:
+			'The delivered account (the real TikTok/Instagram account). A bundle’s saved_account_id is this ID.',
+		searchListMethod: 'searchAccounts',
+		listPlaceholder: 'Select an account…',
+		idPlaceholder: 'e.g. 9f3a7b2e-1c4d-4e8f-a5b6-7d9e0f1a2b3c',
+		...spec,
+	});
+}
+
+export const accountId = deliveredAccountLocator({ required: true });
+
+export const returnAll = boolean({
+	name: 'returnAll',
+	displayName: 'Return All',
+	default: false,
+	description: 'Whether to return all results or only up to a given limit',
+});
+
+export const limit = integer({
+	name: 'limit',
+	displayName: 'Limit',
+	required: true,
+	min: 1,
+	default: DEFAULT_LIMIT,
+	description: 'Max number of results to return',
+	displayOptions: { show: { returnAll: [false] } },
+});
+
+/** Placed after a list operation's filters: how the pages are fetched (advanced). */
+export const listOptions = collection({
+	name: 'options',
+	displayName: 'Options',
+	placeholder: 'Add Option',
+	fields: {
+		parallelRequests: integer({
+			name: 'parallelRequests',
+			displayName: 'Parallel Page Requests',
+			min: 1,
+			max: MAX_PAGE_CONCURRENCY,
+			default: DEFAULT_PAGE_CONCURRENCY,
+			description: `How many pages of ${MAX_PAGE_SIZE} to request at the same time once the first page tells how many there are. TokPortal’s rate limit (120 requests per minute) is respected either way; set 1 to read one page after another.`,
+		}),
+	},
+});
+
+/** The fields of a list operation, in panel order around its own filters. */
+export function listFields<F>(filters: F): [typeof returnAll, typeof limit, F, typeof listOptions] {
+	return [returnAll, limit, filters, listOptions];
+}
+
+/** What a list operation asks the paginator for: Return All or a Limit, and how many pages at once. */
+export function readPaging(reader: ItemReader): { limit: number | undefined; concurrency: number | undefined } {
+	const { returnAll: all, options } = reader.read({ returnAll, options: listOptions });
+	const paging = all ? { limit: undefined } : reader.read({ limit });
+	return { limit: paging.limit, concurrency: options.parallelRequests };
+}
+
+export const countryFilter = dynamicOptions({
+	name: 'country',
+	displayName: 'Country Name or ID',
+	loadOptionsMethod: 'getCountries',
+	pattern: /^[A-Za-z]{2,3}$/,
+	patternRule: 'must be a country code of 2 or 3 letters such as USA, UK or FR',
+	description:
+		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+	hint: 'A TokPortal country code such as USA, UK or FR (aliases like US and GB work too)',
+});
+
+export const platformFilter = dynamicOptions({
+	name: 'platform',
+	displayName: 'Platform Name or ID',
+	loadOptionsMethod: 'getPlatforms',
+	pattern: /^[A-Za-z]{2,20}$/,
+	patternRule: 'must be a platform name such as tiktok, instagram or youtube',
+	transform: (value) => value.toLowerCase(),
+	description:
+		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+	hint: 'tiktok, instagram or youtube',
+});
+
+/** A Videos Only bundle has no account slot: TokPortal answers ACCOUNT_NOT_FOUND for its account endpoints. */
+export const NO_ACCOUNT_STEP =
+	'This bundle has no account to work on. Videos Only bundles post to an existing delivered account and have no account step: choose the bundle that orders the account.';
+

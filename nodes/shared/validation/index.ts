@@ -1,0 +1,3 @@
+export * from './coerce';
+export * from './fields';
+export * from './reader';
