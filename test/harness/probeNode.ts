@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { apiRequest, apiRequestAllItems } from '../../nodes/TokPortal/transport';
+import { apiRequest, apiRequestAllItems } from '../../nodes/shared/transport';
 
 /**
  * A test-only node that sends one transport call per input item, so transport behaviour (retries,

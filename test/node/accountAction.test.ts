@@ -97,15 +97,14 @@ describe('Account Action → Request Corrections', () => {
 	it('requires a comment and sends nothing without one', async () => {
 		const bundleId = await bundleInReview(sim);
 		const { error, requests } = await run(sim, corrections(bundleId, '={{ "   " }}', { username: 'x' }));
-		expect(error?.message).toBe('Comment is required to request corrections');
+		expect(error?.message).toBe('"Comment" is required');
 		expect(requests).toHaveLength(0);
 	});
 
 	it('requires feedback on at least one field and sends nothing without it', async () => {
 		const bundleId = await bundleInReview(sim);
 		const { error, requests } = await run(sim, corrections(bundleId, 'Please fix.', { biography: ' ' }));
-		expect(error?.message).toBe('Add feedback on at least one field to request corrections');
-		expect(error?.description).toMatch(/Username, Visible Name, Biography or Profile Picture/);
+		expect(error?.message).toMatch(/^Add feedback on at least one field under "Feedback per Field": say what to change in the Username, Visible Name, Biography or Profile Picture/);
 		expect(requests).toHaveLength(0);
 	});
 

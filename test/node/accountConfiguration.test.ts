@@ -1,12 +1,5 @@
 import { randomUUID } from 'node:crypto';
 
-import {
-	biographyProblem,
-	linkInBioPlatformProblem,
-	urlProblem,
-	usernameProblem,
-	visibleNameProblem,
-} from '../../nodes/TokPortal/actions/accountConfiguration/validation';
 import type { Simulator } from '../simulator';
 import { startSimulator } from '../simulator';
 import { byId, callApi, configureViaApi, failNext, newBundle, publishedBundle, run, validProfile } from './accountFixtures';
@@ -25,40 +18,50 @@ const configure = (bundleId: string, fields: Record<string, unknown> = {}) => ({
 	...fields,
 });
 
-describe('validation rules (pure)', () => {
-	it('accepts the documented examples', () => {
-		expect(usernameProblem('streetstyle.nyc')).toBeUndefined();
-		expect(usernameProblem('cafe.paris_')).toBeUndefined();
-		expect(usernameProblem('a'.repeat(24))).toBeUndefined();
-		expect(visibleNameProblem('Café Paris')).toBeUndefined();
-		expect(visibleNameProblem('😀'.repeat(30))).toBeUndefined();
-		expect(biographyProblem('')).toBeUndefined();
-		expect(biographyProblem('é'.repeat(80))).toBeUndefined();
-		expect(urlProblem('https://cdn.example.com/p.jpg')).toBeUndefined();
-		expect(urlProblem('http://cdn.example.com/p.jpg')).toBeUndefined();
-		expect(linkInBioPlatformProblem('instagram')).toBeUndefined();
+describe('Account Configuration → Configure: profile rules (spec 004), checked before sending', () => {
+	let bundleId: string;
+	beforeAll(async () => {
+		bundleId = await newBundle(sim, 'tiktok');
 	});
 
 	it.each([
-		['', /1–24 characters long \(it has 0\)/],
-		['a'.repeat(25), /1–24 characters long \(it has 25\)/],
-		['street style', /found a space/],
-		['café-paris', /found "é", "-"/],
-		['@streetstyle', /must not start with "@"/],
-	])('username %j is rejected', (username, message) => {
-		expect(usernameProblem(username)).toMatch(message);
+		['streetstyle.nyc'],
+		['cafe.paris_'],
+		['a'.repeat(24)],
+	])('accepts the username %j', async (username) => {
+		const { error } = await run(sim, configure(bundleId, { username }));
+		expect(error).toBeUndefined();
 	});
 
-	it('counts characters as people do and enforces 30 / 80', () => {
-		expect(visibleNameProblem('')).toMatch(/1–30 characters long \(it has 0\)/);
-		expect(visibleNameProblem('😀'.repeat(31))).toMatch(/it has 31/);
-		expect(biographyProblem('x'.repeat(81))).toMatch(/at most 80 characters long \(it has 81\)/);
+	it('accepts 30 emoji as a visible name and 80 accented characters as a biography', async () => {
+		const { error } = await run(sim, configure(bundleId, { visibleName: '😀'.repeat(30), biography: 'é'.repeat(80) }));
+		expect(error).toBeUndefined();
 	});
 
-	it('requires http(s) URLs and Instagram for Link in Bio', () => {
-		expect(urlProblem('cdn.example.com/p.jpg')).toMatch(/https:\/\//);
-		expect(urlProblem('ftp://cdn.example.com/p.jpg')).toMatch(/must start with https:\/\/ or http:\/\//);
-		expect(linkInBioPlatformProblem('tiktok')).toMatch(/only available for Instagram.*tiktok/);
+	it.each([
+		['username', '={{ "" }}', /"Username" is required/],
+		['username', 'a'.repeat(25), /"Username" must be at most 24 characters long \(it has 25\)/],
+		['username', 'street style', /"Username" may only contain letters/],
+		['username', 'café-paris', /"Username" may only contain letters/],
+		['username', '@streetstyle', /"Username" may only contain letters.*no "@"/],
+		['visibleName', '={{ " " }}', /"Visible Name" is required/],
+		['visibleName', '😀'.repeat(31), /"Visible Name" must be at most 30 characters long \(it has 31\)/],
+		['biography', '={{ $json.missing }}', /"Biography" is required/],
+		['biography', 'x'.repeat(81), /"Biography" must be at most 80 characters long \(it has 81\)/],
+		['profilePictureUrl', '={{ "" }}', /"Profile Picture URL" is required/],
+		['profilePictureUrl', 'cdn.example.com/p.jpg', /"Profile Picture URL" must be a full web address starting with https:\/\//],
+		['profilePictureUrl', 'ftp://cdn.example.com/p.jpg', /must start with https:\/\/ or http:\/\//],
+	])('refuses %s %j without sending anything', async (field, value, message) => {
+		const { error, requests } = await run(sim, configure(bundleId, { [field]: value }));
+		expect(requests).toHaveLength(0);
+		expect(error?.message).toMatch(message);
+		expect(error?.description).toMatch(/Nothing was sent to TokPortal/);
+	});
+
+	it('lists every invalid field of the item in one error', async () => {
+		const { error, requests } = await run(sim, configure(bundleId, { username: '={{ "" }}', biography: 'x'.repeat(81) }));
+		expect(requests).toHaveLength(0);
+		expect(error?.message).toMatch(/^2 fields need fixing: "Username" is required; "Biography" must be at most 80/);
 	});
 });
 
@@ -111,22 +114,22 @@ describe('Account Configuration → Configure', () => {
 			sim,
 			configure(bundleId, { additionalFields: { linkInBio: 'https://linktr.ee/streetstyle' } }),
 		);
-		expect(error?.message).toMatch(/^Link in Bio is only available for Instagram accounts, and this bundle is for tiktok/);
+		expect(error?.message).toMatch(/^"Link in Bio" is only available for Instagram accounts, and this bundle is for tiktok/);
 		expect(error?.description).toMatch(/Nothing was sent/);
 		expect(requests.map((r) => r.method)).toEqual(['GET']);
 	});
 
 	it.each([
-		['Username', { username: 'street style' }, /^Username may only contain/],
-		['Username', { username: 'a'.repeat(25) }, /^Username must be 1–24 characters/],
-		['Username', { username: '@streetstyle' }, /^Username must not start with "@"/],
+		['Username', { username: 'street style' }, /^"Username" may only contain/],
+		['Username', { username: 'a'.repeat(25) }, /^"Username" must be at most 24 characters/],
+		['Username', { username: '@streetstyle' }, /^"Username" may only contain letters .*no "@"/],
 		// An expression that resolves to nothing (the engine itself refuses a literally empty required field).
-		['Visible Name', { visibleName: '={{ "  " }}' }, /^Visible Name must be 1–30 characters/],
-		['Visible Name', { visibleName: 'x'.repeat(31) }, /^Visible Name must be 1–30 characters/],
-		['Biography', { biography: 'x'.repeat(81) }, /^Biography must be at most 80 characters/],
-		['Profile Picture URL', { profilePictureUrl: 'streetstyle.jpg' }, /^Profile Picture URL must be a full web address/],
-		['Profile Picture URL', { profilePictureUrl: 'ftp://x.example/p.jpg' }, /^Profile Picture URL must start with https:\/\//],
-		['Link in Bio', { additionalFields: { linkInBio: 'linktr.ee/x' } }, /^Link in Bio must be a full web address/],
+		['Visible Name', { visibleName: '={{ "  " }}' }, /^"Visible Name" is required/],
+		['Visible Name', { visibleName: 'x'.repeat(31) }, /^"Visible Name" must be at most 30 characters/],
+		['Biography', { biography: 'x'.repeat(81) }, /^"Biography" must be at most 80 characters/],
+		['Profile Picture URL', { profilePictureUrl: 'streetstyle.jpg' }, /^"Profile Picture URL" must be a full web address/],
+		['Profile Picture URL', { profilePictureUrl: 'ftp://x.example/p.jpg' }, /^"Profile Picture URL" must start with https:\/\//],
+		['Link in Bio', { additionalFields: { linkInBio: 'linktr.ee/x' } }, /^"Link in Bio" must be a full web address/],
 	])('rejects an invalid %s before sending anything', async (_field, fields, message) => {
 		const bundleId = await newBundle(sim, 'instagram');
 		const { error, requests } = await run(sim, configure(bundleId, fields));
@@ -203,7 +206,7 @@ describe('Account Configuration → Configure', () => {
 		expect(requests).toHaveLength(2);
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(items[0].json).toMatchObject({ account: { username: 'good.one' } });
-		expect(items[1].json.error).toMatch(/^Username may only contain/);
+		expect(items[1].json.error).toMatch(/^"Username" may only contain/);
 		expect(items[2].json).toMatchObject({ code: 'BUNDLE_NOT_FOUND', httpStatus: 404 });
 	});
 });

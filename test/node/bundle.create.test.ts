@@ -105,7 +105,7 @@ describe('Bundle → Create', () => {
 		['edits on an account-only bundle', create({ additionalFields: { editsQuantity: 1 } }), /"Edit Slots" need video slots/],
 		['videos only without a delivered account', create({ bundleType: 'videos_only', videosQuantity: 1 }), /"Delivered Account" is required for Videos Only/],
 		['a delivered account on a new-account type', create({ bundleType: '={{ "account_only" }}', accountId: byId('acc-1') }), /"Delivered Account" can only be used with the Videos Only/],
-		['an unknown bundle type', create({ bundleType: '={{ "accounts" }}' }), /"Bundle Type" must be one of account_only, account_and_videos, videos_only/],
+		['an unknown bundle type', create({ bundleType: '={{ "accounts" }}' }), /"Bundle Type" must be one of account_and_videos, account_only, videos_only \(got "accounts"\)/],
 		['a missing country', create({ country: '' }), /"Country" is required/],
 		['niche warming without instructions', create({ additionalFields: { wantsNicheWarming: true } }), /"Niche Warming" needs "Niche Warming Instructions"/],
 		['deep warming on TikTok', create({ additionalFields: { wantsDeepWarming: true } }), /"Deep Warming" is only available on Instagram/],
@@ -233,10 +233,15 @@ describe('Bundle → Create errors from TokPortal', () => {
 	});
 
 	it('VALIDATION_ERROR names the field TokPortal refused', async () => {
-		const { error, requests } = await run(sim, create({ platform: '={{ "myspace" }}' }));
-		expect(requests[0].body).toMatchObject({ platform: 'myspace' });
+		// Only TokPortal knows the delivered account's platform: deep warming on a TikTok account.
+		const [account] = sim.seedAccounts(1, { platform: 'tiktok', country: 'UK' });
+		const { error, requests } = await run(
+			sim,
+			create({ bundleType: 'videos_only', accountId: byId(account.id), videosQuantity: 1, additionalFields: { wantsDeepWarming: true } }),
+		);
+		expect(requests[0].body).toMatchObject({ wants_deep_warming: true });
 		expect(error?.message).toMatch(/^TokPortal rejected a field of this request/);
-		expect(error?.description).toContain('"field":"platform"');
+		expect(error?.description).toContain('"field":"wants_deep_warming"');
 		expect(error?.description).toContain(`Request ID: ${requests[0].requestId}`);
 	});
 });

@@ -108,7 +108,7 @@ describe('Bundle → Create Bulk', () => {
 		['501 videos per account', bulk({ additionalFields: { uploadAccountsCount: 1, videosPerAccount: 501 } }), /"Videos per Upload Account" must be a whole number from 0 to 500/],
 		['upload accounts without videos', bulk({ additionalFields: { uploadAccountsCount: 1 } }), /must be at least 1 when "Upload Accounts per Platform"/],
 		['a repeated platform', bulk({ platforms: '={{ "tiktok,tiktok" }}' }), /lists a platform twice/],
-		['no platform (an expression giving none)', bulk({ platforms: '={{ $json.none }}' }), /"Platforms" needs at least one platform/],
+		['no platform (an expression giving none)', bulk({ platforms: '={{ $json.none }}' }), /"Platform Names or IDs" is required/],
 		['deep warming with TikTok', bulk({ platforms: ['instagram', 'tiktok'], additionalFields: { wantsDeepWarming: true } }), /"Deep Warming" is only available on Instagram \(not on tiktok\)/],
 		['niche warming without instructions', bulk({ additionalFields: { wantsNicheWarming: true } }), /needs "Niche Warming Instructions"/],
 		['an external reference over 200', bulk({ additionalFields: { externalRef: 'r'.repeat(201) } }), /"External Reference" must be at most 200/],

@@ -99,7 +99,7 @@ describe('Bundle → Publish', () => {
 		expect(error?.message).toMatch(
 			/^The bundle cannot be published yet: ACCOUNT_MISSING: configure the account’s profile first/,
 		);
-		expect(error?.description).toContain('Get Publish Readiness');
+		expect(error?.message).toContain('Get Publish Readiness shows the current blockers');
 		expect(error?.description).toContain(`Request ID: ${requests[0].requestId}`);
 		expect(stored(id)?.status).toBe('pending_setup');
 	});

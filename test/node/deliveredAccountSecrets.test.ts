@@ -69,7 +69,7 @@ describe.each([
 		const target = account(false);
 		target.inbox.push({ code: '111111', received_at: new Date().toISOString(), served: false });
 		const { error, requests } = await run(sim, parameters(target.id, { acknowledgeSupportEnds: false }));
-		expect(error?.message).toBe('Turn on "I Understand Support Ends" to continue');
+		expect(error?.message).toMatch(/^Turn on "I Understand Support Ends" to continue: it confirms you accept that TokPortal support for this account ends for good/);
 		expect(error?.description).toMatch(/^Nothing was sent to TokPortal/);
 		expect(requests).toHaveLength(0);
 		expect(target.support_forfeited_at).toBeNull();
@@ -78,7 +78,7 @@ describe.each([
 	it('also refuses when the acknowledgement is not the boolean true (e.g. an agent sending "yes")', async () => {
 		const target = account(false);
 		const { error, requests } = await run(sim, parameters(target.id, { acknowledgeSupportEnds: '={{ "yes" }}' }));
-		expect(error?.message).toBe('Turn on "I Understand Support Ends" to continue');
+		expect(error?.message).toBe('"I Understand Support Ends" must be true or false (got "yes")');
 		expect(requests).toHaveLength(0);
 	});
 
@@ -178,7 +178,7 @@ describe('Delivered Account → Reveal Credentials', () => {
 		);
 		expect(requests).toHaveLength(1);
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		expect(items[0].json.error).toBe('Turn on "I Understand Support Ends" to continue');
+		expect(items[0].json.error).toMatch(/^Turn on "I Understand Support Ends" to continue: it confirms you accept that TokPortal support for this account ends for good/);
 		expect(items[1].json).toMatchObject({ account_id: target.id });
 	});
 });
@@ -240,7 +240,7 @@ describe('Delivered Account → Get Verification Code', () => {
 	it('refuses a Max Wait that an expression set to nothing, before sending anything', async () => {
 		const target = account(false);
 		const { error, requests } = await run(sim, verificationCode(target.id, { maxWaitSeconds: '={{ "soon" }}' }));
-		expect(error?.message).toBe('Max Wait (Seconds) must be a number of at least 0.1');
+		expect(error?.message).toBe('"Max Wait (Seconds)" must be a whole number from 1 to 600 (got "soon")');
 		expect(requests).toHaveLength(0);
 	});
 });

@@ -1,20 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { CLIENT_HEADER_VALUE, PACKAGE_VERSION } from '../../nodes/TokPortal/transport/constants';
-import { messageForCode, normalizeCode, parseErrorBody } from '../../nodes/TokPortal/transport/errors';
+import { CLIENT_HEADER_VALUE, PACKAGE_VERSION } from '../../nodes/shared/constants';
+import { messageForCode, normalizeCode, parseErrorBody } from '../../nodes/shared/transport/errors';
+import { isMutation, pinFirstRequest, returnsSecret } from '../../nodes/shared/transport/idempotency';
+import { apiPath } from '../../nodes/shared/transport/path';
+import type { RetryPolicy } from '../../nodes/shared/transport/retry';
 import {
-	deriveIdempotencyKey,
-	isMutation,
-	returnsSecret,
-} from '../../nodes/TokPortal/transport/idempotency';
-import { apiPath } from '../../nodes/TokPortal/transport/path';
-import type { RetryPolicy } from '../../nodes/TokPortal/transport/retry';
-import {
+	DEFAULT_RETRY_POLICY as PRODUCTION_POLICY,
 	isRetryableStatus,
 	parseRetryAfterMs,
 	retryDelayMs,
-} from '../../nodes/TokPortal/transport/retry';
+} from '../../nodes/shared/transport/retry';
 
 describe('client header', () => {
 	it('carries the version published in package.json', () => {
@@ -34,9 +31,7 @@ describe('apiPath', () => {
 	});
 });
 
-describe('idempotency', () => {
-	const scope = { executionId: 'exec-1', workflowId: 'wf', nodeId: 'node-a', runIndex: 0, itemIndex: 0 };
-
+describe('idempotency policy', () => {
 	it('knows the six secret-returning calls and nothing else', () => {
 		expect(returnsSecret('POST', '/accounts/abc/reveal-credentials')).toBe(true);
 		expect(returnsSecret('POST', '/accounts/abc/verification-code')).toBe(true);
@@ -51,44 +46,21 @@ describe('idempotency', () => {
 		expect(isMutation('PATCH')).toBe(true);
 	});
 
-	it('derives the same key for the same item, run and request, whatever the key order of the body', () => {
-		const a = deriveIdempotencyKey(scope, 'POST', '/bundles', { platform: 'tiktok', country: 'USA' });
-		const b = deriveIdempotencyKey(scope, 'POST', '/bundles', { country: 'USA', platform: 'tiktok' });
-		expect(a).toBe(b);
-		expect(a.length).toBeLessThanOrEqual(255);
-	});
-
-	it('derives different keys for another execution, item, run, node or body', () => {
-		const base = deriveIdempotencyKey(scope, 'POST', '/bundles', { a: 1 });
-		const variants = [
-			deriveIdempotencyKey({ ...scope, executionId: 'exec-2' }, 'POST', '/bundles', { a: 1 }),
-			deriveIdempotencyKey({ ...scope, itemIndex: 1 }, 'POST', '/bundles', { a: 1 }),
-			deriveIdempotencyKey({ ...scope, runIndex: 1 }, 'POST', '/bundles', { a: 1 }),
-			deriveIdempotencyKey({ ...scope, nodeId: 'node-b' }, 'POST', '/bundles', { a: 1 }),
-			deriveIdempotencyKey(scope, 'POST', '/bundles', { a: 2 }),
-			deriveIdempotencyKey(scope, 'POST', '/bundles/x/publish', { a: 1 }),
-		];
-		expect(new Set([base, ...variants]).size).toBe(variants.length + 1);
-	});
-
-	it('is random without an execution id', () => {
-		const noExecution = { ...scope, executionId: undefined };
-		expect(deriveIdempotencyKey(noExecution, 'POST', '/bundles', {})).not.toBe(
-			deriveIdempotencyKey(noExecution, 'POST', '/bundles', {}),
-		);
+	it('sends a later try of a call exactly as it was first sent, for an hour', () => {
+		const first = { path: '/bundles', body: { title: 'Order 1' } };
+		expect(pinFirstRequest('key-a', first, 0)).toBe(first);
+		expect(pinFirstRequest('key-a', { path: '/bundles', body: { title: 'Order 2' } }, 59 * 60_000)).toBe(first);
+		const later = { path: '/bundles', body: { title: 'Order 3' } };
+		expect(pinFirstRequest('key-a', later, 61 * 60_000)).toBe(later);
+		expect(pinFirstRequest('key-b', { path: '/x' }, 0)).toEqual({ path: '/x' });
 	});
 });
 
 describe('retry policy', () => {
-	// The production defaults (test/setup.ts shortens the shared object for the engine tests).
 	const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterMs: 60_000 };
 
 	it('defaults to 5 attempts, 0.5 s doubling up to 8 s, Retry-After capped at 60 s', () => {
-		jest.isolateModules(() => {
-			// A fresh copy of the module, untouched by test/setup.ts.
-			const fresh = require('../../nodes/TokPortal/transport/retry') as { DEFAULT_RETRY_POLICY: RetryPolicy };
-			expect(fresh.DEFAULT_RETRY_POLICY).toEqual(DEFAULT_RETRY_POLICY);
-		});
+		expect(PRODUCTION_POLICY).toEqual(DEFAULT_RETRY_POLICY);
 	});
 
 	it('retries 408, 429 and 5xx only', () => {

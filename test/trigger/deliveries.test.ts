@@ -8,6 +8,7 @@ import { startSimulator } from '../simulator';
 import { hookContext } from './hookContext';
 import type { Receiver } from './receiver';
 import { startReceiver } from './receiver';
+import { endpointKey } from '../../nodes/TokPortalTrigger/webhookUrl';
 
 const { checkExists, create } = new TokPortalTrigger().webhookMethods.default;
 
@@ -132,7 +133,7 @@ describe('signed deliveries from the simulator', () => {
 
 	it('a delivery signed with a secret the node does not hold is refused with 401', async () => {
 		const { webhook, staticData, url } = await listening(['account.finalized']);
-		const entry = (staticData.subscriptions as IDataObject)[url] as IDataObject;
+		const entry = (staticData.subscriptions as IDataObject)[endpointKey(url)] as IDataObject;
 		entry.secret = 'whsec_not_the_one_tokportal_uses';
 		expect(await sendTest(webhook.id)).toMatchObject({ success: false, response_status: 401 });
 		await receiver.waitFor(1);

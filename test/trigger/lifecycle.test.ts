@@ -11,6 +11,7 @@ import type { HookOptions } from './hookContext';
 import { hookContext } from './hookContext';
 import type { Receiver } from './receiver';
 import { startReceiver } from './receiver';
+import { endpointKey } from '../../nodes/TokPortalTrigger/webhookUrl';
 
 const { checkExists, create, delete: remove } = new TokPortalTrigger().webhookMethods.default;
 
@@ -66,7 +67,7 @@ function remoteAt(url: string) {
 }
 
 function stored(staticData: IDataObject, url: string): IDataObject | undefined {
-	return (staticData.subscriptions as IDataObject | undefined)?.[url] as IDataObject | undefined;
+	return (staticData.subscriptions as IDataObject | undefined)?.[endpointKey(url)] as IDataObject | undefined;
 }
 
 /** n8n saves static data as JSON and loads a fresh copy after a restart. */

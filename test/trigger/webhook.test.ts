@@ -5,6 +5,7 @@ import { TokPortalTrigger } from '../../nodes/TokPortalTrigger/TokPortalTrigger.
 import { signPayload } from '../simulator/webhookDelivery';
 import type { Delivery } from './webhookContext';
 import { PRODUCTION_URL, TEST_URL, webhookContext } from './webhookContext';
+import { endpointKey } from '../../nodes/TokPortalTrigger/webhookUrl';
 
 const SECRET = 'whsec_0123456789abcdef0123456789abcdef';
 const trigger = new TokPortalTrigger();
@@ -25,7 +26,7 @@ function now(): number {
 }
 
 function subscribed(url = PRODUCTION_URL, secret = SECRET): IDataObject {
-	return { subscriptions: { [url]: { id: 'wh-1', secret, events: ['account.finalized'] } } };
+	return { subscriptions: { [endpointKey(url)]: { id: 'wh-1', secret, events: ['account.finalized'], url } } };
 }
 
 interface DeliverOptions {
@@ -148,8 +149,8 @@ describe('webhook() signature verification', () => {
 	it("verifies with the secret of the URL the delivery arrived on, never the other URL's", async () => {
 		const staticData = {
 			subscriptions: {
-				[PRODUCTION_URL]: { id: 'wh-prod', secret: 'whsec_production', events: ['account.finalized'] },
-				[TEST_URL]: { id: 'wh-test', secret: 'whsec_test', events: ['account.finalized'] },
+				[endpointKey(PRODUCTION_URL)]: { id: 'wh-prod', secret: 'whsec_production', events: ['account.finalized'], url: PRODUCTION_URL },
+				[endpointKey(TEST_URL)]: { id: 'wh-test', secret: 'whsec_test', events: ['account.finalized'], url: TEST_URL },
 			},
 		};
 		expect((await deliver({ staticData, servedUrl: TEST_URL, secret: 'whsec_test' })).result.workflowData)
@@ -242,7 +243,7 @@ describe('webhook() dedupe', () => {
 	it('keeps at most 500 ids per URL in static data', async () => {
 		const staticData = subscribed();
 		for (let i = 0; i < 505; i++) await deliver({ staticData });
-		const entry = (staticData.subscriptions as IDataObject)[PRODUCTION_URL] as IDataObject;
+		const entry = (staticData.subscriptions as IDataObject)[endpointKey(PRODUCTION_URL)] as IDataObject;
 		expect(entry.recentEventIds).toHaveLength(500);
 		expect(entry.secret).toBe(SECRET);
 	});
