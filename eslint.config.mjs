@@ -1,53 +1,14 @@
-// The rule set n8n's verification scanner (@n8n/scan-community-package) applies to a community
-// package: community-nodes `recommended`, eslint-plugin-n8n-nodes-base's `community`, `credentials`
-// and `nodes` rulesets with the scanner's own overrides, and `no-console`. Run it with
-// --no-inline-config, as the scanner ignores eslint-disable comments.
-import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
-import tsParser from '@typescript-eslint/parser';
-import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
+// What `n8n-node lint` (n8n's official node CLI; `npm run lint:n8n`) and editors apply: the CLI's own
+// default config, the one its strict mode requires, limited to what the package ships (package.json,
+// nodes/, credentials/ — the scope n8n's scanner also gives `n8n-node lint`). Not strict mode itself:
+// that needs this file to be the bare template, which would also lint test/ and scripts/ with the rules
+// for code that runs inside n8n (no process, timers or node:http). Inline eslint-disable comments are
+// ignored here too, as the verification scanner ignores them.
+// The scanner's exact rule set, on the sources and on dist/, is eslint.scanner.config.mjs.
+import { config } from '@n8n/node-cli/eslint';
 
 export default [
-	{
-		// Same scope as the scanner: shipped sources, package.json, and the compiled JavaScript in dist/
-		// (its tarball leg lints that too, since a build step could inject anything there).
-		ignores: [
-			'**/*',
-			'!package.json',
-			'!nodes/',
-			'!nodes/**',
-			'!credentials/',
-			'!credentials/**',
-			'!dist/',
-			'!dist/**',
-			'dist/**/*.d.ts',
-			'dist/**/*.map',
-			'dist/**/*.json',
-		],
-	},
-	n8nCommunityNodesPlugin.configs.recommended,
-	{ rules: { 'no-console': 'error' } },
-	{ plugins: { 'n8n-nodes-base': n8nNodesBase } },
-	{
-		files: ['package.json'],
-		rules: { ...n8nNodesBase.configs.community.rules },
-	},
-	{
-		files: ['**/credentials/**/*.ts'],
-		rules: {
-			...n8nNodesBase.configs.credentials.rules,
-			'n8n-nodes-base/cred-class-field-documentation-url-miscased': 'off',
-			'n8n-nodes-base/cred-class-field-type-options-password-missing': 'off',
-		},
-	},
-	{
-		files: ['**/nodes/**/*.ts'],
-		rules: {
-			...n8nNodesBase.configs.nodes.rules,
-			'n8n-nodes-base/node-class-description-inputs-wrong-regular-node': 'off',
-			'n8n-nodes-base/node-class-description-outputs-wrong': 'off',
-			'n8n-nodes-base/node-param-type-options-max-value-present': 'off',
-		},
-	},
-	{ files: ['**/*.json'], languageOptions: { parser: tsParser } },
-	{ files: ['**/*.ts'], languageOptions: { parser: tsParser } },
+	{ ignores: ['**/*', '!package.json', '!nodes/', '!nodes/**', '!credentials/', '!credentials/**'] },
+	...config,
+	{ linterOptions: { noInlineConfig: true } },
 ];

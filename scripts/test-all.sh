@@ -9,6 +9,7 @@ mkdir -p "$results"
 
 run bash scripts/node24.sh npm ci
 run npm run lint
+run npm run lint:n8n
 run npm run typecheck
 run npm run build
 run npm run lint:dist
