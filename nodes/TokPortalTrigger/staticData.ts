@@ -48,7 +48,8 @@ export class SubscriptionStore {
 	forget(key: string): void {
 		const subscriptions = this.all();
 		if (!(key in subscriptions)) return;
-		const { [key]: _removed, ...rest } = subscriptions;
+		const rest = { ...subscriptions };
+		delete rest[key];
 		this.staticData.subscriptions = rest as unknown as IDataObject;
 	}
 }

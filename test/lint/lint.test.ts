@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 /**
  * Both lint commands of `npm run test:all` — `npm run lint` (the verification scanner's rule set) and
@@ -17,8 +18,10 @@ const copied = [
 	'.npmrc',
 	'eslint.config.mjs',
 	'eslint.scanner.config.mjs',
+	'eslint.dev.config.mjs',
 	'tsconfig.json',
 	'scripts/node24.sh',
+	'icons',
 	'nodes',
 	'credentials',
 ];
@@ -50,10 +53,10 @@ const violations: Violation[] = [
 		rule: '@n8n/community-nodes/no-restricted-imports',
 	},
 	{
-		file: 'nodes/TokPortal/actions/common.descriptions.ts',
-		find: 'default: 50,',
-		replace: 'default: 100,',
-		rule: 'n8n-nodes-base/node-param-default-wrong-for-limit',
+		file: 'nodes/TokPortalTrigger/properties.ts',
+		find: "'Whether to add the HTTP headers",
+		replace: "'Adds the HTTP headers",
+		rule: 'n8n-nodes-base/node-param-description-boolean-without-whether',
 	},
 	{
 		file: 'credentials/TokPortalApi.credentials.ts',
@@ -73,7 +76,7 @@ const violations: Violation[] = [
 function reportedErrors(output: string, dir: string): string[] {
 	const errors: string[] = [];
 	let file = '';
-	for (const line of output.replace(/\x1b\[[0-9;]*m/g, '').split('\n')) {
+	for (const line of stripVTControlCharacters(output).split('\n')) {
 		if (line.startsWith(dir)) file = path.relative(dir, line.trim());
 		const problem = /^\s+\d+:\d+\s+error\s+.*\s(\S+)\s*$/.exec(line);
 		if (problem) errors.push(`${file} ${problem[1]}`);

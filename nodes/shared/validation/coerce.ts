@@ -165,7 +165,8 @@ export function toUrl(raw: unknown, protocols: readonly string[] = ['https:', 'h
 export function toIdentifier(raw: unknown): Coerced<string> {
 	const text = toText(raw, { maxLength: 200 });
 	if (text.problem !== undefined) return text;
-	if (text.value === '.' || text.value === '..' || /[\u0000-\u001f\u007f]/.test(text.value)) {
+	const control = [...text.value].some((character) => character.charCodeAt(0) < 32 || character.charCodeAt(0) === 127);
+	if (text.value === '.' || text.value === '..' || control) {
 		return fail(`is not a valid ID (got ${shown(text.value)})`);
 	}
 	return ok(text.value);

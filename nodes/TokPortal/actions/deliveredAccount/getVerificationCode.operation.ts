@@ -84,7 +84,7 @@ export const getVerificationCode: TokPortalOperation = {
 	option: {
 		name: 'Get Verification Code',
 		value: 'getVerificationCode',
-		action: 'Get the latest login verification code of a delivered account (ends support)',
+		action: 'Get the latest login code of a delivered account and end its support',
 		description:
 			'Return the latest 6-digit code TikTok/Instagram sent to the account’s TokMail inbox, waiting for it if asked. Request the code on the platform first. IRREVERSIBLE: the first use ends TokPortal support for this account for good, and newer accounts cost credits. Requires "I Understand Support Ends" to be set explicitly.',
 	},

@@ -29,7 +29,7 @@ export const revealCredentials: TokPortalOperation = {
 	option: {
 		name: 'Reveal Credentials',
 		value: 'revealCredentials',
-		action: 'Reveal the password of a delivered account (ends support)',
+		action: 'Reveal the password of a delivered account and end its support',
 		description:
 			'Return the login credentials (password, TokMail email) of a delivered account. IRREVERSIBLE: the first use ends TokPortal support for this account for good, and newer accounts cost credits. Requires "I Understand Support Ends" to be set explicitly; never use it just to look an account up (use Get instead).',
 	},
