@@ -9,6 +9,9 @@ import { type RateLimit, RateLimiter } from './rateLimiter';
 import { type RequestLogEntry, RequestTracker } from './requestLog';
 import { type RouteContext, Router } from './router';
 import { accountRoutes } from './routes/accounts';
+import { analyticsRoutes } from './routes/analytics';
+import { analyticsExportRoutes } from './routes/analyticsExport';
+import { analyticsInsightRoutes } from './routes/analyticsInsights';
 import { bundleAccountRoutes } from './routes/bundleAccount';
 import { bundleCreateRoutes } from './routes/bundleCreate';
 import { bundleRoutes } from './routes/bundles';
@@ -18,17 +21,22 @@ import { webhookRoutes } from './routes/webhooks';
 import { Seeder } from './seed';
 import { API_PREFIX, ApiServer } from './server';
 import { createState, Store } from './store';
+import type { AnalyticsPlan } from './serviceTypes';
 import type { DeliveredAccount, SimState } from './types';
 import { WebhookDispatcher } from './webhookDelivery';
 
 /** Demo key, documented in the README. `sk_` + 64 lowercase hex like real keys. */
 export const DEFAULT_API_KEY = 'sk_19b02cc2694594b9c3caf5f8683eae716142466d78a6faf7e39c9a144e5152a9';
+/** Second default key: another user on the Starter analytics plan (no series, exports or reports). */
+export const STARTER_API_KEY = 'sk_5a7d1e0c3b9f4e2a8c6d0b1f7e3a9c5d2b8f4e6a0c7d3b9f1e5a8c2d6b0f4e7a';
 
 export interface SimulatorOptions {
 	/** Default 0 = a random free port. */
 	port?: number;
-	/** Accepted keys, one simulated user each; default [DEFAULT_API_KEY]. */
+	/** Accepted keys, one simulated user each; default [DEFAULT_API_KEY, STARTER_API_KEY]. */
 	apiKeys?: string[];
+	/** Analytics plan per key (default `marketer`; STARTER_API_KEY defaults to `starter`). */
+	plans?: Record<string, AnalyticsPlan>;
 	/** Default 10_000. */
 	initialCredits?: number;
 	/** Per API key token bucket; default {capacity: 120, refillPerSecond: 2}. */
@@ -66,8 +74,8 @@ export interface Simulator {
 const DEFAULT_RATE_LIMIT: RateLimit = { capacity: 120, refillPerSecond: 2 };
 
 export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simulator> {
-	const apiKeys = opts.apiKeys && opts.apiKeys.length > 0 ? opts.apiKeys : [DEFAULT_API_KEY];
-	const keys = new ApiKeys(apiKeys);
+	const apiKeys = opts.apiKeys && opts.apiKeys.length > 0 ? opts.apiKeys : [DEFAULT_API_KEY, STARTER_API_KEY];
+	const keys = new ApiKeys(apiKeys, { [STARTER_API_KEY]: 'starter', ...opts.plans });
 	const state = createState(opts.initialCredits ?? 10_000);
 	const store = new Store(state);
 	const log = opts.log ?? (() => undefined);
@@ -104,6 +112,9 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 			...bundleAccountRoutes,
 			...accountRoutes,
 			...webhookRoutes,
+			...analyticsRoutes,
+			...analyticsExportRoutes,
+			...analyticsInsightRoutes,
 		]),
 		rateLimiter,
 		ledger: new IdempotencyLedger(),

@@ -28,7 +28,9 @@ export function client(sim: Simulator) {
 			body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
 		});
 		const text = await res.text();
-		return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
+		const json = res.headers.get('content-type')?.startsWith('application/json') ?? false;
+		// CSV and HTML exports stay text.
+		return { status: res.status, headers: res.headers, body: text ? (json ? JSON.parse(text) : text) : undefined };
 	};
 }
 
