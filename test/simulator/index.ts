@@ -22,3 +22,13 @@ export type {
 	WebhookEndpoint,
 	WebhookEvent,
 } from './types';
+export type { ServiceActions } from './serviceOperator';
+export type {
+	AdCodeRequest,
+	AnalyticsPlan,
+	BanReport,
+	CommentTask,
+	Coverage,
+	EditRequest,
+	WarmingSession,
+} from './serviceTypes';

@@ -4,25 +4,35 @@ import type { AddressInfo } from 'node:net';
 import { ApiKeys } from './auth';
 import { Faults, type FaultControl } from './faults';
 import { IdempotencyLedger } from './idempotency';
-import { type Operator, SimOperator } from './operator';
+import { backfillBanReports } from './banReports';
+import { seedCreditHistory } from './ledgerSeed';
+import type { Operator } from './operator';
 import { type RateLimit, RateLimiter } from './rateLimiter';
 import { type RequestLogEntry, RequestTracker } from './requestLog';
 import { type RouteContext, Router } from './router';
+import { accountBanRoutes } from './routes/accountBans';
+import { accountCareRoutes } from './routes/accountCare';
 import { accountRoutes } from './routes/accounts';
+import { adCodeRoutes } from './routes/adCodes';
 import { analyticsRoutes } from './routes/analytics';
 import { analyticsExportRoutes } from './routes/analyticsExport';
 import { analyticsInsightRoutes } from './routes/analyticsInsights';
 import { bundleAccountRoutes } from './routes/bundleAccount';
 import { bundleCreateRoutes } from './routes/bundleCreate';
 import { bundleRoutes } from './routes/bundles';
+import { commentRoutes } from './routes/comments';
 import { CONTROL_PREFIX, handleControl } from './routes/control';
+import { coverageRoutes } from './routes/coverage';
 import { referenceRoutes } from './routes/reference';
+import { settingsRoutes } from './routes/settings';
+import { warmingRoutes } from './routes/warming';
 import { webhookRoutes } from './routes/webhooks';
+import { type ServiceActions, ServiceOperator } from './serviceOperator';
 import { Seeder } from './seed';
 import { API_PREFIX, ApiServer } from './server';
 import { createState, Store } from './store';
 import type { AnalyticsPlan } from './serviceTypes';
-import type { DeliveredAccount, SimState } from './types';
+import type { CreditTransaction, DeliveredAccount, SimState } from './types';
 import { WebhookDispatcher } from './webhookDelivery';
 
 /** Demo key, documented in the README. `sk_` + 64 lowercase hex like real keys. */
@@ -43,8 +53,8 @@ export interface SimulatorOptions {
 	rateLimit?: RateLimit | false;
 	/** Injected latency before each /api/ext response (default 0). */
 	latencyMs?: number;
-	/** Deterministic seed data for the first key's user. */
-	seed?: { accounts?: number; bundles?: number };
+	/** Deterministic seed data for the first key's user (`transactions`: credit history, see ledgerSeed.ts). */
+	seed?: { accounts?: number; bundles?: number; transactions?: number };
 	/** Delays of automatic redeliveries after failed attempts; default [1000, 5000, 30000]. */
 	webhookRetryDelaysMs?: number[];
 	/** Default 10_000. */
@@ -63,11 +73,13 @@ export interface Simulator {
 	clearRequests(): void;
 	maxInFlight(): number;
 	faults: FaultControl;
-	operator: Operator;
+	operator: Operator & ServiceActions;
 	state: SimState;
 	setLatency(ms: number): void;
 	setRateLimit(limit: RateLimit | false): void;
 	seedAccounts(count: number, opts?: { platform?: string; country?: string }): DeliveredAccount[];
+	/** Adds `count` deterministic older credit transactions (ledgerSeed.ts). */
+	seedCreditHistory(count: number): CreditTransaction[];
 	close(): Promise<void>;
 }
 
@@ -84,7 +96,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 		timeoutMs: opts.webhookTimeoutMs ?? 10_000,
 		log,
 	});
-	const operator = new SimOperator(store, (owner, type, data) => {
+	const operator = new ServiceOperator(store, (owner, type, data) => {
 		dispatcher.emit(owner, type, data);
 	});
 	const seeder = new Seeder(state, keys.primary().id);
@@ -97,6 +109,9 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 		seeder.accounts(opts.seed?.accounts ?? 0);
 		seeder.bundles(opts.seed?.bundles ?? 0, 'Seed');
 	}
+	backfillBanReports(store);
+	const owner = keys.primary().id;
+	if (opts.seed?.transactions) seedCreditHistory(state, owner, opts.seed.transactions);
 
 	const faults = new Faults();
 	const tracker = new RequestTracker();
@@ -115,6 +130,13 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 			...analyticsRoutes,
 			...analyticsExportRoutes,
 			...analyticsInsightRoutes,
+			...accountBanRoutes,
+			...accountCareRoutes,
+			...coverageRoutes,
+			...warmingRoutes,
+			...commentRoutes,
+			...adCodeRoutes,
+			...settingsRoutes,
 		]),
 		rateLimiter,
 		ledger: new IdempotencyLedger(),
@@ -134,6 +156,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 		},
 		setRateLimit: (limit: RateLimit | false) => rateLimiter.set(limit),
 		seedAccounts: (count: number, o: { platform?: string; country?: string } = {}) => seeder.accounts(count, o),
+		seedCreditHistory: (count: number) => seedCreditHistory(state, owner, count),
 	};
 
 	const server = http.createServer((req, res) => {
@@ -172,6 +195,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 		setLatency: controls.setLatency,
 		setRateLimit: controls.setRateLimit,
 		seedAccounts: controls.seedAccounts,
+		seedCreditHistory: controls.seedCreditHistory,
 		close: () =>
 			new Promise<void>((resolve) => {
 				dispatcher.close();
