@@ -14,10 +14,17 @@ export function workspaceOf(userId: string): string {
 	return `ws_${userId}`;
 }
 
+/** The calendar date exists (Date.parse would roll 2026-02-30 over to March). */
+function realDate(value: string): boolean {
+	const [y, m, d] = value.slice(0, 10).split('-').map(Number);
+	return new Date(Date.UTC(y, m - 1, d)).toISOString().slice(0, 10) === value.slice(0, 10);
+}
+
 /** ms since epoch, or null when absent. `endOfDay` makes a date-only value include the whole day. */
 export function parseInstant(value: unknown, field: string, endOfDay = false): number | null {
 	if (value === undefined || value === null || value === '') return null;
-	if (typeof value !== 'string' || !(DATE.test(value) || TIMESTAMP.test(value)) || Number.isNaN(Date.parse(value))) {
+	const wellFormed = typeof value === 'string' && (DATE.test(value) || TIMESTAMP.test(value));
+	if (!wellFormed || Number.isNaN(Date.parse(value)) || !realDate(value)) {
 		throw validationError(field, `${field} must be a date (YYYY-MM-DD) or an ISO 8601 timestamp.`);
 	}
 	const ms = Date.parse(DATE.test(value) ? `${value}T00:00:00.000Z` : value);
