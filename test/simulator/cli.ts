@@ -21,7 +21,7 @@ const CONTROL_ENDPOINTS = [
 	'POST   /_sim/accounts/{id}/verification-code {code?}',
 	'POST   /_sim/accounts/{id}/ban',
 	'POST   /_sim/credits {amount}',
-	'POST   /_sim/seed/credit-history {count}',
+	'POST   /_sim/seed/credit-history {count, start?}',
 	'POST   /_sim/accounts/{id}/ban-report {appeal?}',
 	'POST   /_sim/ban-reports/{id}/appeal {accepted}',
 	'POST   /_sim/ban-reports/{id}/resolution {resolution, refund_credits?, reason_code?}',

@@ -86,6 +86,22 @@ test('a live debit comes first and seeded balances still chain into it; /_sim/ s
 	const newest = (await call('GET', '/credits/history?per_page=100')).body.data;
 	expect(newest[1].balance_after).toBe(before);
 	expect((await control(sim)('POST', '/seed/credit-history', { count: 0 })).status).toBe(400);
+	expect((await control(sim)('POST', '/seed/credit-history', { count: 1, start: 'monday' })).status).toBe(400);
+});
+
+test('a batch dated from a given start (e.g. last week) is found by a date filter', async () => {
+	const week = await startSimulator({ rateLimit: false });
+	try {
+		const start = new Date(Date.now() - 7 * 86_400_000).toISOString();
+		const res = await control(week)('POST', '/seed/credit-history', { count: 28, start });
+		expect(res.body.data).toEqual({ added: 28, total: 28 });
+		const since = (await client(week)('GET', `/credits/history?date_from=${start.slice(0, 10)}&per_page=100`)).body;
+		expect(since.pagination.total).toBe(28);
+		expect(since.data.at(-1).created_at).toBe(start);
+		expect(since.data[0].balance_after).toBe(week.state.credits);
+	} finally {
+		await week.close();
+	}
 });
 
 test('balance and credit costs', async () => {

@@ -1,5 +1,5 @@
 // Deterministic credit history for reconciliation demos and pagination tests: transaction i is dated
-// 2026-01-05T09:00Z + 6 h × i and cycles through the kinds of spend of an agency with three clients
+// 2026-01-05T09:00Z + 6 h × i (or 6 h apart from a given start) and cycles through the kinds of spend of an agency with three clients
 // (every 10th is a top-up). Seeded entries precede live ones; their balance_after values chain so
 // that the last seeded entry ends where the live ledger starts.
 import { SERVICE_PRICES } from './servicePricing';
@@ -37,8 +37,13 @@ function kind(i: number): Kind {
 
 const seedId = (i: number) => stableUuid(`ledger-seed:${i}`);
 
-/** Adds `count` transactions of `owner` after those already seeded; returns the new ones. */
-export function seedCreditHistory(state: SimState, owner: string, count: number): CreditTransaction[] {
+/**
+ * Adds `count` transactions of `owner` after those already seeded; returns the new ones. `start` dates
+ * this batch from another instant (e.g. last week, for a demo of a weekly report); seeded
+ * transactions are meant to precede the live ones.
+ */
+export function seedCreditHistory(state: SimState, owner: string, count: number, start?: string): CreditTransaction[] {
+	const first = start === undefined ? null : Date.parse(start);
 	const ids = new Set(state.ledger.map((t) => t.id));
 	let already = 0;
 	while (ids.has(seedId(already))) already++;
@@ -54,7 +59,7 @@ export function seedCreditHistory(state: SimState, owner: string, count: number)
 			breakdown: k.breakdown,
 			balance_after: 0,
 			reference_id: null,
-			created_at: new Date(START + i * STEP_MS).toISOString(),
+			created_at: new Date(first === null ? START + i * STEP_MS : first + n * STEP_MS).toISOString(),
 		};
 	});
 	state.ledger.unshift(...added);

@@ -78,8 +78,8 @@ export interface Simulator {
 	setLatency(ms: number): void;
 	setRateLimit(limit: RateLimit | false): void;
 	seedAccounts(count: number, opts?: { platform?: string; country?: string }): DeliveredAccount[];
-	/** Adds `count` deterministic older credit transactions (ledgerSeed.ts). */
-	seedCreditHistory(count: number): CreditTransaction[];
+	/** Adds `count` deterministic credit transactions, 6 h apart, from `start` if given (ledgerSeed.ts). */
+	seedCreditHistory(count: number, start?: string): CreditTransaction[];
 	close(): Promise<void>;
 }
 
@@ -156,7 +156,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 		},
 		setRateLimit: (limit: RateLimit | false) => rateLimiter.set(limit),
 		seedAccounts: (count: number, o: { platform?: string; country?: string } = {}) => seeder.accounts(count, o),
-		seedCreditHistory: (count: number) => seedCreditHistory(state, owner, count),
+		seedCreditHistory: (count: number, start?: string) => seedCreditHistory(state, owner, count, start),
 	};
 
 	const server = http.createServer((req, res) => {

@@ -24,7 +24,7 @@ export interface ControlDeps {
 	setLatency(ms: number): void;
 	setRateLimit(limit: RateLimit | false): void;
 	seedAccounts(count: number, opts: { platform?: string; country?: string }): DeliveredAccount[];
-	seedCreditHistory(count: number): CreditTransaction[];
+	seedCreditHistory(count: number, start?: string): CreditTransaction[];
 }
 
 export interface ControlContext {

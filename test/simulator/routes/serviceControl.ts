@@ -112,7 +112,9 @@ export const serviceControlRoutes: Array<RouteDef<ControlContext>> = [
 		handler: ({ deps, body }) => {
 			const count = optionalPositive(body.count, 'count');
 			if (count === undefined) throw bad('count (a positive integer) is required.');
-			return ok({ added: deps.seedCreditHistory(count).length, total: deps.state.ledger.length });
+			const start = optionalString(body.start);
+			if (body.start !== undefined && (start === undefined || Number.isNaN(Date.parse(start)))) throw bad('start must be an ISO timestamp.');
+			return ok({ added: deps.seedCreditHistory(count, start).length, total: deps.state.ledger.length });
 		},
 	},
 ];
