@@ -78,3 +78,14 @@ export const EVENT_TYPES: ReadonlyArray<{ type: string; description: string }> =
 ];
 
 export const EVENT_TYPE_NAMES: ReadonlySet<string> = new Set(EVENT_TYPES.map((e) => e.type));
+
+/**
+ * Documented (newest docs, 34 events) but not emitted by TokPortal yet: the four platform-signal events
+ * missing from the SDK enums and the 30-event lists (notes §11.2). Subscribing to them is accepted.
+ */
+export const NOT_YET_EMITTED: ReadonlySet<string> = new Set([
+	'account.distribution_warning',
+	'video.not_recommended',
+	'video.ai_labeled',
+	'video.sound_restricted',
+]);

@@ -48,8 +48,10 @@ export function lowerCaseHeaders(req: IncomingMessage): Record<string, string> {
 	return out;
 }
 
+/** A string body with its own `Content-Type` header (CSV, HTML) is sent as is; anything else as JSON. */
 export function sendJson(res: ServerResponse, status: number, headers: Record<string, string>, body: unknown): void {
-	const text = body === undefined ? '' : JSON.stringify(body);
+	const raw = typeof body === 'string' && headers['Content-Type'] !== undefined;
+	const text = body === undefined ? '' : raw ? body : JSON.stringify(body);
 	res.writeHead(status, {
 		'Content-Type': 'application/json',
 		'Content-Length': String(Buffer.byteLength(text)),

@@ -46,7 +46,7 @@ export interface Operator {
 	/** New delivered account under the same bundle; emits account.remade. */
 	remakeAccount(bundleId: string): Bundle;
 	/** banned = true, active bundles cancelled; emits account.banned and bundle.cancelled. */
-	banAccount(accountId: string): DeliveredAccount;
+	banAccount(accountId: string, appealStatus?: string): DeliveredAccount;
 	/** Posts video `position` (1-based): published (auto-finalize) or in_review, with platform_url. */
 	postVideo(bundleId: string, position: number): VideoSlot;
 	/** accepted → completed. */
@@ -216,7 +216,8 @@ export class SimOperator implements Operator {
 		return b;
 	}
 
-	banAccount(accountId: string): DeliveredAccount {
+	/** `appealStatus`: how the ban was confirmed (`no_appeal_banned` or `appeal_refused`). */
+	banAccount(accountId: string, appealStatus = 'no_appeal_banned'): DeliveredAccount {
 		const account = this.account(accountId);
 		if (account.banned) throw invalidState('The account is already banned.', 'banned');
 		const now = this.store.now();
@@ -228,7 +229,7 @@ export class SimOperator implements Operator {
 			username: account.username,
 			platform: account.platform,
 			reason: 'platform_ban',
-			appeal_status: 'no_appeal_banned',
+			appeal_status: appealStatus,
 			banned_at: now,
 		});
 		for (const b of this.store.state.bundles) {

@@ -23,7 +23,10 @@ export interface RouteContext {
 
 export interface RouteResult {
 	status: number;
+	/** JSON, or a string sent as is when `headers` set a Content-Type (CSV, HTML exports). */
 	body?: unknown;
+	/** Extra response headers (e.g. X-TokPortal-Analytics-Contract, Content-Disposition). */
+	headers?: Record<string, string>;
 }
 
 export type Handler<C> = (ctx: C) => RouteResult | Promise<RouteResult>;

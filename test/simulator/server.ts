@@ -17,7 +17,7 @@ import { isObject } from './validate';
 import type { WebhookDispatcher } from './webhookDelivery';
 
 export const API_PREFIX = '/api/ext';
-const ANONYMOUS: SimUser = { id: '', email: '', name: '', keyHint: '' };
+const ANONYMOUS: SimUser = { id: '', email: '', name: '', keyHint: '', plan: 'starter' };
 const DRY_RUN_NOTICE = 'Simulated: nothing was created, changed or charged.';
 
 export interface ApiDeps {
@@ -58,7 +58,10 @@ function errorOut(err: ApiError, headers: Record<string, string> = {}): Outgoing
 	return { status: err.status, headers, body: errorBody(err) };
 }
 
-/** Same validation and pricing as the real call, but the price is reported as "would charge". */
+/**
+ * Same validation and pricing as the real call, but the price is reported as "would charge". Result
+ * headers are dropped: a text result (an HTML report) becomes the JSON envelope with `data: null`.
+ */
 function asDryRun(result: RouteResult, realCredits: number): RouteResult {
 	if (result.status >= 300) return result;
 	const body: Record<string, unknown> = isObject(result.body) ? { ...result.body } : { data: null };
@@ -142,7 +145,7 @@ export class ApiServer {
 		const match = this.deps.router.match(inc.method, inc.path);
 		if (match.kind === 'found' && match.route.public) {
 			const result = await this.execute(inc, match.route, match.params, ANONYMOUS, false);
-			return { status: result.status, headers: {}, body: result.body };
+			return { status: result.status, headers: result.headers ?? {}, body: result.body };
 		}
 		const apiKey = headerValue(inc.req, 'x-api-key') ?? '';
 		let user: SimUser;
@@ -182,7 +185,7 @@ export class ApiServer {
 	): Promise<Outgoing> {
 		const dryRun = inc.method !== 'GET' && headerValue(inc.req, 'x-tokportal-dry-run')?.toLowerCase() === 'true';
 		const key = inc.method === 'GET' ? undefined : headerValue(inc.req, 'idempotency-key');
-		let finish: ((status: number, body: unknown) => void) | undefined;
+		let finish: ((status: number, body: unknown, headers?: Record<string, string>) => void) | undefined;
 		if (key !== undefined) {
 			if (route.sensitive) {
 				return errorOut(
@@ -200,7 +203,7 @@ export class ApiServer {
 			if (!dryRun) {
 				const outcome = this.deps.ledger.begin(apiKey, key, requestFingerprint(inc.method, inc.path, inc.query, inc.body.value));
 				if (outcome.kind === 'replay') {
-					return { status: outcome.status, headers: { 'Idempotent-Replayed': 'true' }, body: outcome.body };
+					return { status: outcome.status, headers: { ...outcome.headers, 'Idempotent-Replayed': 'true' }, body: outcome.body };
 				}
 				if (outcome.kind === 'reused') {
 					return errorOut(
@@ -217,8 +220,8 @@ export class ApiServer {
 		}
 		try {
 			const result = await this.execute(inc, route, params, user, dryRun);
-			finish?.(result.status, result.body);
-			return { status: result.status, headers: {}, body: result.body };
+			finish?.(result.status, result.body, result.headers);
+			return { status: result.status, headers: result.headers ?? {}, body: result.body };
 		} catch (err) {
 			finish?.(500, undefined);
 			throw err;

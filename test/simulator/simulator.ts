@@ -4,39 +4,57 @@ import type { AddressInfo } from 'node:net';
 import { ApiKeys } from './auth';
 import { Faults, type FaultControl } from './faults';
 import { IdempotencyLedger } from './idempotency';
-import { type Operator, SimOperator } from './operator';
+import { backfillBanReports } from './banReports';
+import { seedCreditHistory } from './ledgerSeed';
+import type { Operator } from './operator';
 import { type RateLimit, RateLimiter } from './rateLimiter';
 import { type RequestLogEntry, RequestTracker } from './requestLog';
 import { type RouteContext, Router } from './router';
+import { accountBanRoutes } from './routes/accountBans';
+import { accountCareRoutes } from './routes/accountCare';
 import { accountRoutes } from './routes/accounts';
+import { adCodeRoutes } from './routes/adCodes';
+import { analyticsRoutes } from './routes/analytics';
+import { analyticsExportRoutes } from './routes/analyticsExport';
+import { analyticsInsightRoutes } from './routes/analyticsInsights';
 import { bundleAccountRoutes } from './routes/bundleAccount';
 import { bundleCreateRoutes } from './routes/bundleCreate';
 import { bundleRoutes } from './routes/bundles';
+import { commentRoutes } from './routes/comments';
 import { CONTROL_PREFIX, handleControl } from './routes/control';
+import { coverageRoutes } from './routes/coverage';
 import { referenceRoutes } from './routes/reference';
+import { settingsRoutes } from './routes/settings';
+import { warmingRoutes } from './routes/warming';
 import { webhookRoutes } from './routes/webhooks';
+import { type ServiceActions, ServiceOperator } from './serviceOperator';
 import { Seeder } from './seed';
 import { API_PREFIX, ApiServer } from './server';
 import { createState, Store } from './store';
-import type { DeliveredAccount, SimState } from './types';
+import type { AnalyticsPlan } from './serviceTypes';
+import type { CreditTransaction, DeliveredAccount, SimState } from './types';
 import { WebhookDispatcher } from './webhookDelivery';
 
 /** Demo key, documented in the README. `sk_` + 64 lowercase hex like real keys. */
 export const DEFAULT_API_KEY = 'sk_19b02cc2694594b9c3caf5f8683eae716142466d78a6faf7e39c9a144e5152a9';
+/** Second default key: another user on the Starter analytics plan (no series, exports or reports). */
+export const STARTER_API_KEY = 'sk_5a7d1e0c3b9f4e2a8c6d0b1f7e3a9c5d2b8f4e6a0c7d3b9f1e5a8c2d6b0f4e7a';
 
 export interface SimulatorOptions {
 	/** Default 0 = a random free port. */
 	port?: number;
-	/** Accepted keys, one simulated user each; default [DEFAULT_API_KEY]. */
+	/** Accepted keys, one simulated user each; default [DEFAULT_API_KEY, STARTER_API_KEY]. */
 	apiKeys?: string[];
+	/** Analytics plan per key (default `marketer`; STARTER_API_KEY defaults to `starter`). */
+	plans?: Record<string, AnalyticsPlan>;
 	/** Default 10_000. */
 	initialCredits?: number;
 	/** Per API key token bucket; default {capacity: 120, refillPerSecond: 2}. */
 	rateLimit?: RateLimit | false;
 	/** Injected latency before each /api/ext response (default 0). */
 	latencyMs?: number;
-	/** Deterministic seed data for the first key's user. */
-	seed?: { accounts?: number; bundles?: number };
+	/** Deterministic seed data for the first key's user (`transactions`: credit history, see ledgerSeed.ts). */
+	seed?: { accounts?: number; bundles?: number; transactions?: number };
 	/** Delays of automatic redeliveries after failed attempts; default [1000, 5000, 30000]. */
 	webhookRetryDelaysMs?: number[];
 	/** Default 10_000. */
@@ -55,19 +73,21 @@ export interface Simulator {
 	clearRequests(): void;
 	maxInFlight(): number;
 	faults: FaultControl;
-	operator: Operator;
+	operator: Operator & ServiceActions;
 	state: SimState;
 	setLatency(ms: number): void;
 	setRateLimit(limit: RateLimit | false): void;
 	seedAccounts(count: number, opts?: { platform?: string; country?: string }): DeliveredAccount[];
+	/** Adds `count` deterministic credit transactions, 6 h apart, from `start` if given (ledgerSeed.ts). */
+	seedCreditHistory(count: number, start?: string): CreditTransaction[];
 	close(): Promise<void>;
 }
 
 const DEFAULT_RATE_LIMIT: RateLimit = { capacity: 120, refillPerSecond: 2 };
 
 export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simulator> {
-	const apiKeys = opts.apiKeys && opts.apiKeys.length > 0 ? opts.apiKeys : [DEFAULT_API_KEY];
-	const keys = new ApiKeys(apiKeys);
+	const apiKeys = opts.apiKeys && opts.apiKeys.length > 0 ? opts.apiKeys : [DEFAULT_API_KEY, STARTER_API_KEY];
+	const keys = new ApiKeys(apiKeys, { [STARTER_API_KEY]: 'starter', ...opts.plans });
 	const state = createState(opts.initialCredits ?? 10_000);
 	const store = new Store(state);
 	const log = opts.log ?? (() => undefined);
@@ -76,7 +96,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 		timeoutMs: opts.webhookTimeoutMs ?? 10_000,
 		log,
 	});
-	const operator = new SimOperator(store, (owner, type, data) => {
+	const operator = new ServiceOperator(store, (owner, type, data) => {
 		dispatcher.emit(owner, type, data);
 	});
 	const seeder = new Seeder(state, keys.primary().id);
@@ -89,6 +109,9 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 		seeder.accounts(opts.seed?.accounts ?? 0);
 		seeder.bundles(opts.seed?.bundles ?? 0, 'Seed');
 	}
+	backfillBanReports(store);
+	const owner = keys.primary().id;
+	if (opts.seed?.transactions) seedCreditHistory(state, owner, opts.seed.transactions);
 
 	const faults = new Faults();
 	const tracker = new RequestTracker();
@@ -104,6 +127,16 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 			...bundleAccountRoutes,
 			...accountRoutes,
 			...webhookRoutes,
+			...analyticsRoutes,
+			...analyticsExportRoutes,
+			...analyticsInsightRoutes,
+			...accountBanRoutes,
+			...accountCareRoutes,
+			...coverageRoutes,
+			...warmingRoutes,
+			...commentRoutes,
+			...adCodeRoutes,
+			...settingsRoutes,
 		]),
 		rateLimiter,
 		ledger: new IdempotencyLedger(),
@@ -123,6 +156,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 		},
 		setRateLimit: (limit: RateLimit | false) => rateLimiter.set(limit),
 		seedAccounts: (count: number, o: { platform?: string; country?: string } = {}) => seeder.accounts(count, o),
+		seedCreditHistory: (count: number, start?: string) => seedCreditHistory(state, owner, count, start),
 	};
 
 	const server = http.createServer((req, res) => {
@@ -161,6 +195,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 		setLatency: controls.setLatency,
 		setRateLimit: controls.setRateLimit,
 		seedAccounts: controls.seedAccounts,
+		seedCreditHistory: controls.seedCreditHistory,
 		close: () =>
 			new Promise<void>((resolve) => {
 				dispatcher.close();

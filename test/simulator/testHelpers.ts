@@ -1,4 +1,5 @@
 // Shared helpers for the simulator's own tests: a fetch wrapper and a tiny webhook receiver.
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Simulator } from './index';
@@ -28,7 +29,9 @@ export function client(sim: Simulator) {
 			body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
 		});
 		const text = await res.text();
-		return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
+		const json = res.headers.get('content-type')?.startsWith('application/json') ?? false;
+		// CSV and HTML exports stay text.
+		return { status: res.status, headers: res.headers, body: text ? (json ? JSON.parse(text) : text) : undefined };
 	};
 }
 
@@ -84,3 +87,27 @@ export const VALID_ACCOUNT = {
 	biography: 'Daily street fashion from New York City.',
 	profile_picture_url: 'https://cdn.example.com/profiles/streetstyle.jpg',
 };
+
+/** Calls a /_sim/ control endpoint over HTTP. */
+export function control(sim: Simulator) {
+	return async function sim$(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+		const res = await fetch(`${sim.url}/_sim${path}`, {
+			method,
+			headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		return { status: res.status, body: await res.json() };
+	};
+}
+
+/** Independent check of a delivery's TokPortal-Signature (notes §11.4), not using the simulator's code. */
+export function signatureValid(received: Received, secret: string): boolean {
+	const header = String(received.headers['tokportal-signature']);
+	const parts = Object.fromEntries(header.split(',').map((p) => p.trim().split('=', 2) as [string, string]));
+	const expected = createHmac('sha256', secret).update(`${parts.t}.${received.rawBody}`).digest();
+	const given = Buffer.from(parts.v1 ?? '', 'hex');
+	return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** Types of the events a receiver got, in arrival order. */
+export const eventTypes = (r: Receiver) => r.received.map((x) => JSON.parse(x.rawBody).type as string);

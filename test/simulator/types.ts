@@ -1,5 +1,6 @@
 // Data model of the simulator. Field names follow the wire format (snake_case) so that
 // views stay thin and tests can compare state with responses directly.
+import type { ServiceState } from './serviceTypes';
 
 export type BundleType = 'account_only' | 'account_and_videos' | 'videos_only';
 
@@ -209,7 +210,7 @@ export interface CreditTransaction {
 }
 
 /** Live simulator state. Plain data only, so a dry run can work on a structuredClone. */
-export interface SimState {
+export interface SimState extends ServiceState {
 	credits: number;
 	ledger: CreditTransaction[];
 	bundles: Bundle[];

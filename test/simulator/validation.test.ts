@@ -79,6 +79,7 @@ describe('POST /bundles (UPPERCASE codes)', () => {
 			edit_slots: 0,
 			niche_warming: 0,
 			deep_warming: 40,
+			advanced_warming: 0,
 			total: 72,
 		});
 	});

@@ -1,6 +1,7 @@
 // Webhook endpoints, signed delivery verified independently, retries, and the /_sim/ HTTP controls.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { startSimulator, type Simulator } from './index';
+import { emptyServiceState } from './serviceTypes';
 import { client, pause, type Received, type Receiver, startReceiver, VALID_ACCOUNT } from './testHelpers';
 
 let sim: Simulator;
@@ -217,7 +218,18 @@ describe('/_sim/ control endpoints over HTTP', () => {
 		expect([conflict.status, conflict.body.error.code]).toEqual([409, 'SIM_INVALID_STATE']);
 
 		const state = await sim$('GET', '/state');
-		expect(Object.keys(state.body.data).sort()).toEqual(['accounts', 'bundles', 'credits', 'deliveries', 'events', 'ledger', 'webhooks']);
+		expect(Object.keys(state.body.data).sort()).toEqual(
+			[
+				'accounts',
+				'bundles',
+				'credits',
+				'deliveries',
+				'events',
+				'ledger',
+				'webhooks',
+				...Object.keys(emptyServiceState()),
+			].sort(),
+		);
 		expect(JSON.stringify(state.body)).not.toContain(sim.apiKey);
 		const requests = await sim$('GET', '/requests');
 		expect(requests.body.data.length).toBeGreaterThan(0);

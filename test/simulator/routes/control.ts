@@ -8,41 +8,44 @@ import type { AccountChanges, Operator } from '../operator';
 import type { RateLimit } from '../rateLimiter';
 import type { RequestTracker } from '../requestLog';
 import { type RouteDef, Router } from '../router';
-import type { DeliveredAccount, SimState } from '../types';
+import type { ServiceActions } from '../serviceOperator';
+import type { CreditTransaction, DeliveredAccount, SimState } from '../types';
 import { isObject, type Json } from '../validate';
 import { bundleDetail, deliveredDetail } from '../views';
+import { serviceControlRoutes } from './serviceControl';
 
 export const CONTROL_PREFIX = '/_sim';
 
 export interface ControlDeps {
 	state: SimState;
-	operator: Operator;
+	operator: Operator & ServiceActions;
 	faults: Faults;
 	tracker: RequestTracker;
 	setLatency(ms: number): void;
 	setRateLimit(limit: RateLimit | false): void;
 	seedAccounts(count: number, opts: { platform?: string; country?: string }): DeliveredAccount[];
+	seedCreditHistory(count: number, start?: string): CreditTransaction[];
 }
 
-interface ControlContext {
+export interface ControlContext {
 	deps: ControlDeps;
 	params: Record<string, string>;
 	body: Json;
 }
 
 type ControlResult = { status: number; body: unknown };
-const ok = (data: unknown): ControlResult => ({ status: 200, body: { data } });
+export const ok = (data: unknown): ControlResult => ({ status: 200, body: { data } });
 
-function bad(message: string): ApiError {
+export function bad(message: string): ApiError {
 	return new ApiError(400, 'SIM_BAD_REQUEST', message);
 }
 
-function nonNegativeInt(value: unknown, name: string): number {
+export function nonNegativeInt(value: unknown, name: string): number {
 	if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw bad(`${name} must be a non-negative integer.`);
 	return value;
 }
 
-const optionalString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+export const optionalString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 /** Operator view of an account: the API detail plus simulator flags (post_cutoff, inbox size…). */
 function accountState(a: DeliveredAccount): Record<string, unknown> {
@@ -191,6 +194,7 @@ const routes: Array<RouteDef<ControlContext>> = [
 		path: '/credits',
 		handler: ({ deps, body }) => ok({ credits: deps.operator.addCredits(nonNegativeInt(body.amount, 'amount')) }),
 	},
+	...serviceControlRoutes,
 ];
 
 const router = new Router<ControlContext>(routes);
