@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 
 import type { INodeParameters } from 'n8n-workflow';
 
-import { orderRequest } from '../../nodes/TokPortal/actions/bundle/order';
+import { paidRequest } from '../../nodes/TokPortal/actions/paidCall';
 import type { Simulator } from '../simulator';
 import { startSimulator } from '../simulator';
 import { byId, run } from './accountFixtures';
@@ -119,16 +119,16 @@ describe('Bundle → Create / Create Bulk / Update: rules checked before anythin
 
 describe('order request settings', () => {
 	it('scopes the user key to the operation, and hashes it when the header would be too long', () => {
-		expect(orderRequest('create', { dryRun: false, idempotencyKey: 'row-7' })).toEqual({
+		expect(paidRequest('bundle.create', { dryRun: false, idempotencyKey: 'row-7' })).toEqual({
 			idempotencyKey: 'bundle.create:row-7',
 		});
-		const hashed = orderRequest('createBulk', { dryRun: false, idempotencyKey: long(255) }).idempotencyKey;
+		const hashed = paidRequest('bundle.createBulk', { dryRun: false, idempotencyKey: long(255) }).idempotencyKey;
 		expect(hashed).toBe(`bundle.createBulk:sha256:${createHash('sha256').update(long(255)).digest('hex')}`);
-		expect(orderRequest('create', { dryRun: false })).toEqual({});
+		expect(paidRequest('bundle.create', { dryRun: false })).toEqual({});
 	});
 
 	it('sends the dry-run header and never the user key on a dry run', () => {
-		expect(orderRequest('create', { dryRun: true, idempotencyKey: 'row-7' })).toEqual({
+		expect(paidRequest('bundle.create', { dryRun: true, idempotencyKey: 'row-7' })).toEqual({
 			headers: { 'X-TokPortal-Dry-Run': 'true' },
 		});
 	});

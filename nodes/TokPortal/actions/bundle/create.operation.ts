@@ -13,14 +13,13 @@ import {
 	externalRef,
 	hasVideos,
 	nicheWarmingInstructions,
-	orderOptions,
 	sharedOrderBody,
 	title,
 	wantsDeepWarming,
 	wantsNicheWarming,
 	warmingProblems,
 } from './fields';
-import { chargeInfo, orderRequest } from './order';
+import { chargeInfo, paidCallOptions, paidRequest } from '../paidCall';
 
 const WITH_VIDEOS: BundleType[] = ['account_and_videos', 'videos_only'];
 const NEW_ACCOUNT: BundleType[] = ['account_only', 'account_and_videos'];
@@ -99,7 +98,7 @@ const additionalFields = collection({
 	fields: { autoFinalizeVideos, wantsDeepWarming, editsQuantity, externalRef, wantsNicheWarming, nicheWarmingInstructions, title },
 });
 
-const createOptions = orderOptions('nothing is created or charged, and the output shows credits_would_charge and cost_breakdown');
+const createOptions = paidCallOptions('nothing is created or charged, and the output shows credits_would_charge and cost_breakdown');
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const reader = new ItemReader(this, itemIndex);
@@ -139,7 +138,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		path: '/bundles',
 		body,
 		itemIndex,
-		...orderRequest('create', input.options),
+		...paidRequest('bundle.create', input.options),
 	});
 	const data = (response.body.data ?? {}) as IDataObject;
 	// Some TokPortal versions name the new bundle's id `bundle_id`; `id` is what later steps use.

@@ -8,13 +8,12 @@ import {
 	autoFinalizeVideos,
 	externalRefField,
 	nicheWarmingInstructions,
-	orderOptions,
 	sharedOrderBody,
 	wantsDeepWarming,
 	wantsNicheWarming,
 	warmingProblems,
 } from './fields';
-import { chargeInfo, orderRequest } from './order';
+import { chargeInfo, paidCallOptions, paidRequest } from '../paidCall';
 
 const platforms = list({
 	name: 'platforms',
@@ -89,7 +88,7 @@ const additionalFields = collection({
 	},
 });
 
-const bulkOptions = orderOptions(
+const bulkOptions = paidCallOptions(
 	'nothing is created or charged, and the output shows the bundles it would create with credits_would_charge and cost_breakdown',
 );
 
@@ -127,7 +126,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		path: '/bundles/bulk',
 		body,
 		itemIndex,
-		...orderRequest('createBulk', input.options),
+		...paidRequest('bundle.createBulk', input.options),
 	});
 	const data = (response.body.data ?? {}) as IDataObject;
 	const bundles = Array.isArray(data.bundles) ? (data.bundles as IDataObject[]) : [];
