@@ -33,6 +33,12 @@ describe('Account Configuration → Configure: profile rules (spec 004), checked
 		expect(error).toBeUndefined();
 	});
 
+	it('accepts the storage_path of an uploaded picture as the profile picture', async () => {
+		const { error, requests } = await run(sim, configure(bundleId, { profilePictureUrl: 'profile-pictures/abc123.jpg' }));
+		expect(error).toBeUndefined();
+		expect(requests[0].body).toMatchObject({ profile_picture_url: 'profile-pictures/abc123.jpg' });
+	});
+
 	it('accepts 30 emoji as a visible name and 80 accented characters as a biography', async () => {
 		const { error } = await run(sim, configure(bundleId, { visibleName: '😀'.repeat(30), biography: 'é'.repeat(80) }));
 		expect(error).toBeUndefined();
@@ -49,8 +55,8 @@ describe('Account Configuration → Configure: profile rules (spec 004), checked
 		['biography', '={{ $json.missing }}', /"Biography" is required/],
 		['biography', 'x'.repeat(81), /"Biography" must be at most 80 characters long \(it has 81\)/],
 		['profilePictureUrl', '={{ "" }}', /"Profile Picture URL" is required/],
-		['profilePictureUrl', 'cdn.example.com/p.jpg', /"Profile Picture URL" must be a full web address starting with https:\/\//],
-		['profilePictureUrl', 'ftp://cdn.example.com/p.jpg', /must start with https:\/\/ or http:\/\//],
+		['profilePictureUrl', 'cdn.example.com/p.jpg', /"Profile Picture URL" must be a web address starting with https:\/\/ or the storage_path of an upload/],
+		['profilePictureUrl', 'ftp://cdn.example.com/p.jpg', /"Profile Picture URL" must be a web address starting with https:\/\//],
 	])('refuses %s %j without sending anything', async (field, value, message) => {
 		const { error, requests } = await run(sim, configure(bundleId, { [field]: value }));
 		expect(requests).toHaveLength(0);
@@ -127,8 +133,8 @@ describe('Account Configuration → Configure', () => {
 		['Visible Name', { visibleName: '={{ "  " }}' }, /^"Visible Name" is required/],
 		['Visible Name', { visibleName: 'x'.repeat(31) }, /^"Visible Name" must be at most 30 characters/],
 		['Biography', { biography: 'x'.repeat(81) }, /^"Biography" must be at most 80 characters/],
-		['Profile Picture URL', { profilePictureUrl: 'streetstyle.jpg' }, /^"Profile Picture URL" must be a full web address/],
-		['Profile Picture URL', { profilePictureUrl: 'ftp://x.example/p.jpg' }, /^"Profile Picture URL" must start with https:\/\//],
+		['Profile Picture URL', { profilePictureUrl: 'streetstyle.jpg' }, /^"Profile Picture URL" must be a web address/],
+		['Profile Picture URL', { profilePictureUrl: 'ftp://x.example/p.jpg' }, /^"Profile Picture URL" must be a web address starting with https:\/\//],
 		['Link in Bio', { additionalFields: { linkInBio: 'linktr.ee/x' } }, /^"Link in Bio" must be a full web address/],
 	])('rejects an invalid %s before sending anything', async (_field, fields, message) => {
 		const bundleId = await newBundle(sim, 'instagram');

@@ -7,7 +7,7 @@ import {
 	MAX_PAGE_SIZE,
 } from '../../shared/constants';
 import type { ItemReader } from '../../shared/validation';
-import { boolean, collection, dynamicOptions, integer, locator } from '../../shared/validation';
+import { boolean, collection, dynamicOptions, integer, locator, options } from '../../shared/validation';
 
 /** Fields and messages several operations share. */
 
@@ -112,3 +112,23 @@ export const platformFilter = dynamicOptions({
 export const NO_ACCOUNT_STEP =
 	'This bundle has no account to work on. Videos Only bundles post to an existing delivered account and have no account step: choose the bundle that orders the account.';
 
+
+/** Bundle statuses (spec 001) as a list filter, shared by the bundle lists. */
+export const bundleStatusFilter = options({
+	name: 'status',
+	displayName: 'Status',
+	default: 'pending_setup',
+	description: 'Only bundles in this status',
+	options: [
+		{ name: 'Accepted', value: 'accepted', description: 'A TokPortal account manager accepted the work' },
+		{ name: 'Archived', value: 'archived' },
+		{ name: 'Cancelled', value: 'cancelled', description: 'Stopped, e.g. after a validated ban' },
+		{ name: 'Completed', value: 'completed', description: 'All work is done' },
+		{ name: 'Draft', value: 'draft' },
+		{ name: 'Finalized', value: 'finalized', description: 'All videos were approved' },
+		{ name: 'In Review', value: 'in_review', description: 'Posted videos are waiting for your review' },
+		{ name: 'Pending Setup', value: 'pending_setup', description: 'Created, waiting for configuration' },
+		{ name: 'Published', value: 'published', description: 'Configuration submitted for processing' },
+		{ name: 'Published (Priority)', value: 'published_priority' },
+	],
+});

@@ -10,6 +10,7 @@ import {
 	toIdentifier,
 	toInteger,
 	toList,
+	toMediaReference,
 	toOption,
 	toText,
 	toUrl,
@@ -151,6 +152,16 @@ export function url<R extends boolean = false>(spec: UrlSpec & { required?: R })
 		{ type: 'string', default: spec.default ?? '' },
 		{ kind: 'url', required: spec.required === true, refuseBlank: spec.refuseBlank },
 		(raw) => toUrl(raw, spec.protocols),
+	);
+}
+
+/** A picture or video TokPortal fetches: a web address or an Upload's `storage_path`. */
+export function media<R extends boolean = false>(spec: UrlSpec & { required?: R }): Field<string, R> {
+	return field(
+		spec,
+		{ type: 'string', default: spec.default ?? '' },
+		{ kind: 'url', required: spec.required === true, refuseBlank: spec.refuseBlank },
+		toMediaReference,
 	);
 }
 

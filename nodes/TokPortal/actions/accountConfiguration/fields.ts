@@ -1,4 +1,4 @@
-import { text, url } from '../../../shared/validation';
+import { media, text, url } from '../../../shared/validation';
 
 /** The account profile rules of spec 004 (PUT /bundles/{id}/account), shared by Configure and its tests. */
 
@@ -38,12 +38,13 @@ export const biography = text({
 	description: `The profile bio: 1–${BIOGRAPHY_MAX} characters (required by TokPortal)`,
 });
 
-export const profilePictureUrl = url({
+export const profilePictureUrl = media({
 	name: 'profilePictureUrl',
 	displayName: 'Profile Picture URL',
 	required: true,
 	placeholder: 'e.g. https://cdn.example.com/profiles/streetstyle.jpg',
-	description: 'A public https:// link to the profile picture image (an Upload → Upload Image public_url works)',
+	description:
+		'A public https:// link to the profile picture, or the storage_path of an image uploaded with Upload → Upload Image (purpose Profile Picture)',
 });
 
 export const linkInBio = url({

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { apiPath, apiRequestAllItems } from '../../../shared/transport';
-import { collection, ItemReader, options } from '../../../shared/validation';
-import { accountId, listFields, readPaging } from '../common.fields';
+import { collection, ItemReader } from '../../../shared/validation';
+import { accountId, bundleStatusFilter, listFields, readPaging } from '../common.fields';
 import type { TokPortalOperation } from '../operation';
 
 const filters = collection({
@@ -10,18 +10,7 @@ const filters = collection({
 	displayName: 'Filters',
 	placeholder: 'Add Filter',
 	fields: {
-		status: options({
-			name: 'status',
-			displayName: 'Status',
-			default: 'accepted',
-			description: 'Only bundles in this status',
-			options: [
-				{ name: 'Accepted', value: 'accepted', description: 'An account manager is working on it' },
-				{ name: 'Completed', value: 'completed' },
-				{ name: 'Pending Setup', value: 'pending_setup', description: 'Not published yet' },
-				{ name: 'Published', value: 'published', description: 'Waiting for an account manager' },
-			],
-		}),
+		status: bundleStatusFilter,
 	},
 });
 
