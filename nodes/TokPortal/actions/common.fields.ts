@@ -85,15 +85,26 @@ export function readPaging(reader: ItemReader): { limit: number | undefined; con
 	return { limit: paging.limit, concurrency: options.parallelRequests };
 }
 
-export const countryFilter = dynamicOptions({
-	name: 'country',
-	displayName: 'Country Name or ID',
-	loadOptionsMethod: 'getCountries',
-	pattern: /^[A-Za-z]{2,3}$/,
-	patternRule: 'must be a country code of 2 or 3 letters such as USA, UK or FR',
-	description:
-		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-	hint: 'A TokPortal country code such as USA, UK or FR (aliases like US and GB work too)',
+/** The Country dropdown (TokPortal's list, or an expression giving a code). */
+export function countryField<R extends boolean = false>(spec: {
+	required?: R;
+	hint: string;
+	displayOptions?: IDisplayOptions;
+}) {
+	return dynamicOptions({
+		name: 'country',
+		displayName: 'Country Name or ID',
+		loadOptionsMethod: 'getCountries',
+		pattern: /^[A-Za-z]{2,3}$/,
+		patternRule: 'must be a country code of 2 or 3 letters such as US, GB or FR',
+		description:
+			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		...spec,
+	});
+}
+
+export const countryFilter = countryField({
+	hint: 'A TokPortal country code such as US, GB or FR (USA and UK work too)',
 });
 
 export const platformFilter = dynamicOptions({

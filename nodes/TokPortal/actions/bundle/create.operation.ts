@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { MAX_VIDEO_SLOTS } from '../../../shared/constants';
 import { apiRequest } from '../../../shared/transport';
 import { collection, dynamicOptions, integer, ItemReader, notice, options } from '../../../shared/validation';
-import { deliveredAccountLocator } from '../common.fields';
+import { countryField, deliveredAccountLocator } from '../common.fields';
 import type { TokPortalOperation } from '../operation';
 import type { BundleType } from './fields';
 import {
@@ -60,15 +60,8 @@ const platform = dynamicOptions({
 	displayOptions: { show: { bundleType: NEW_ACCOUNT } },
 });
 
-const country = dynamicOptions({
-	name: 'country',
-	displayName: 'Country Name or ID',
-	loadOptionsMethod: 'getCountries',
-	pattern: /^[A-Za-z]{2,3}$/,
-	patternRule: 'must be a country code of 2 or 3 letters such as USA, UK or FR',
-	description:
-		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-	hint: 'Required: the country the new account is created in, e.g. USA, UK, FR',
+const country = countryField({
+	hint: 'Required: the country the new account is created in, e.g. US, GB, FR',
 	displayOptions: { show: { bundleType: NEW_ACCOUNT } },
 });
 
