@@ -2,7 +2,7 @@
 // state inspection, so end-to-end tests and humans can drive the simulator over HTTP.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError, errorBody } from '../errors';
-import type { Fault, Faults } from '../faults';
+import type { EchoFormat, Fault, Faults } from '../faults';
 import { readJsonBody, sendJson } from '../httpUtil';
 import type { AccountChanges, Operator } from '../operator';
 import type { RateLimit } from '../rateLimiter';
@@ -42,6 +42,8 @@ function nonNegativeInt(value: unknown, name: string): number {
 	return value;
 }
 
+const ECHO_FORMATS: EchoFormat[] = ['envelope', 'proxy', 'html', 'text'];
+
 const optionalString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 /** Operator view of an account: the API detail plus simulator flags (post_cutoff, inbox size…). */
@@ -73,10 +75,24 @@ function parseFault(body: Json): { match: { method?: string; path?: string | Reg
 			...(f.retryAfterSeconds !== undefined && { retryAfterSeconds: nonNegativeInt(f.retryAfterSeconds, 'fault.retryAfterSeconds') }),
 			...(typeof f.code === 'string' && { code: f.code }),
 		};
+	} else if (f.type === 'echo') {
+		if (f.format !== undefined && !ECHO_FORMATS.includes(f.format as EchoFormat)) {
+			throw bad(`fault.format must be one of ${ECHO_FORMATS.join(', ')}.`);
+		}
+		fault = {
+			type: 'echo',
+			status: nonNegativeInt(f.status, 'fault.status'),
+			...(f.format !== undefined && { format: f.format as EchoFormat }),
+			...(f.afterCommit === true && { afterCommit: true }),
+			...(f.retryAfterSeconds !== undefined && { retryAfterSeconds: nonNegativeInt(f.retryAfterSeconds, 'fault.retryAfterSeconds') }),
+			...(typeof f.code === 'string' && { code: f.code }),
+		};
 	} else if (f.type === 'latency') {
 		fault = { type: 'latency', ms: nonNegativeInt(f.ms, 'fault.ms') };
 	} else if (f.type === 'dropAfterCommit' || f.type === 'dropBeforeCommit') {
 		fault = { type: f.type };
+	} else if (f.type === 'hang' || f.type === 'reset') {
+		fault = { type: f.type, ...(f.afterCommit === true && { afterCommit: true }) };
 	} else {
 		throw bad(`Unknown fault type: ${f.type}.`);
 	}
