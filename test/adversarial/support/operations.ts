@@ -1,7 +1,7 @@
 import type { INodeParameters, INodeProperties } from 'n8n-workflow';
 
 import { TokPortal } from '../../../nodes/TokPortal/TokPortal.node';
-import { bundleInReview, byId, configureViaApi, newBundle } from '../../node/accountFixtures';
+import { bundleInReview, byId, configureViaApi, newBundle, publishedBundle } from '../../node/accountFixtures';
 import type { Simulator } from '../../simulator';
 
 /** The TokPortal node's fields as n8n sees them: read from the node class, never from internal modules. */
@@ -30,8 +30,13 @@ export function allOperations(): Operation[] {
 export interface Fixtures {
 	/** pending_setup, account configured: can be configured, published (dry run), updated. */
 	bundleId: string;
-	/** Account in review: can be finalized or sent back for corrections. */
+	/** An Instagram bundle in pending_setup: the only kind that takes a Link in Bio. */
+	instagramBundleId: string;
+	/** Accounts in review: one to finalize, one to send back for corrections. */
 	reviewBundleId: string;
+	correctionsBundleId: string;
+	/** Published, not yet accepted: can be unpublished. */
+	publishedBundleId: string;
 	/** A pre-cutoff delivered account (support forfeit free) with a code in its inbox. */
 	accountId: string;
 }
@@ -39,11 +44,14 @@ export interface Fixtures {
 export async function createFixtures(sim: Simulator): Promise<Fixtures> {
 	const bundleId = await newBundle(sim);
 	await configureViaApi(sim, bundleId);
+	const instagramBundleId = await newBundle(sim, 'instagram');
 	const reviewBundleId = await bundleInReview(sim);
+	const correctionsBundleId = await bundleInReview(sim);
+	const publishedBundleId = await publishedBundle(sim);
 	const [account] = sim.seedAccounts(1, { platform: 'tiktok' });
 	account.post_cutoff = false;
 	sim.operator.deliverVerificationCode(account.id, '123456');
-	return { bundleId, reviewBundleId, accountId: account.id };
+	return { bundleId, instagramBundleId, reviewBundleId, correctionsBundleId, publishedBundleId, accountId: account.id };
 }
 
 /**
@@ -61,7 +69,7 @@ export function validParameters({ resource, operation }: Operation, fixtures: Fi
 		'bundle.getMany': { returnAll: false, limit: 5 },
 		'bundle.getPublishReadiness': { bundleId: bundle },
 		'bundle.publish': { bundleId: bundle, options: { dryRun: true } },
-		'bundle.unpublish': { bundleId: bundle },
+		'bundle.unpublish': { bundleId: byId(fixtures.publishedBundleId) },
 		'bundle.update': { bundleId: bundle, updateFields: { title: 'Adversarial fixture' } },
 		'accountConfiguration.configure': {
 			bundleId: bundle,
@@ -72,7 +80,7 @@ export function validParameters({ resource, operation }: Operation, fixtures: Fi
 		},
 		'accountConfiguration.get': { bundleId: bundle },
 		'accountAction.finalize': { bundleId: review },
-		'accountAction.requestCorrections': { bundleId: review, comment: 'Shorter username, please', feedback: { username: 'Shorter' } },
+		'accountAction.requestCorrections': { bundleId: byId(fixtures.correctionsBundleId), comment: 'Shorter username, please', feedback: { username: 'Shorter' } },
 		'accountAction.getFeedbackHistory': { bundleId: review },
 		'deliveredAccount.get': { accountId: account },
 		'deliveredAccount.getBundles': { accountId: account, returnAll: false, limit: 5 },
