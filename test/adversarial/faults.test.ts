@@ -84,7 +84,7 @@ describe('hang and reset', () => {
 		const before = sim.state.bundles.length;
 		sim.faults.inject({ method: 'POST', path: '/bundles' }, { type: 'hang', afterCommit: true });
 		await expect(
-			send('POST', '/bundles', { body: createBody, headers: { 'Idempotency-Key': 'hang-1' }, timeoutMs: 300 }),
+			send('POST', '/bundles', { body: createBody, headers: { 'Idempotency-Key': 'hang-1' }, timeoutMs: 1_000 }),
 		).rejects.toMatchObject({ code: 'ETIMEDOUT' });
 		expect(sim.state.bundles).toHaveLength(before + 1);
 		await new Promise((resolve) => setTimeout(resolve, 50));
@@ -96,7 +96,7 @@ describe('hang and reset', () => {
 		const before = sim.state.bundles.length;
 		sim.faults.inject({ method: 'POST', path: '/bundles' }, { type: 'hang' });
 		await expect(
-			send('POST', '/bundles', { body: createBody, headers: { 'Idempotency-Key': 'hang-2' }, timeoutMs: 200 }),
+			send('POST', '/bundles', { body: createBody, headers: { 'Idempotency-Key': 'hang-2' }, timeoutMs: 500 }),
 		).rejects.toMatchObject({ code: 'ETIMEDOUT' });
 		expect(sim.state.bundles).toHaveLength(before);
 	});

@@ -70,7 +70,8 @@ function arm(match: FaultMatch, ...faults: Array<[Fault, number]>): void {
 
 const POST_BUNDLES: FaultMatch = { method: 'POST', path: '/bundles' };
 const lost: Fault = { type: 'dropAfterCommit' };
-const outage: Fault = { type: 'status', status: 500 };
+/** A 500 the transport retries at once (Retry-After: 0): an outage without the backoff's waiting. */
+const outage: Fault = { type: 'status', status: 500, retryAfterSeconds: 0 };
 
 async function run(parameters: INodeParameters, options: Omit<RunNodeOptions, 'parameters'> = {}): Promise<NodeRun> {
 	return await runTokPortalNode(sim, { parameters, ...options });
@@ -96,7 +97,7 @@ describe('an order whose answer is lost, under the transport’s retries', () =>
 	it('timeout after commit (TokPortal never answers), then the retry: one order', async () => {
 		const before = ledger();
 		arm(POST_BUNDLES, [{ type: 'hang', afterCommit: true }, 1]);
-		const result = await run(create({ additionalFields: { title: 'Timed out once' } }), { requestTimeoutMs: 300 });
+		const result = await run(create({ additionalFields: { title: 'Timed out once' } }), { requestTimeoutMs: 1_000 });
 		expect(spent(before, { bundles: 1, debits: 1 })).toEqual({ bundles: 1, debits: 1 });
 		expectOutputIsTheOrder(result, before);
 	});
@@ -168,11 +169,11 @@ describe("n8n's Retry On Fail (maxTries 3) re-running the node", () => {
 		arm(POST_BUNDLES, [{ type: 'hang', afterCommit: true }, 5]);
 		const result = await run(create({ additionalFields: { title: CHANGING_TITLE } }), {
 			retryOnFail: RETRY_ON_FAIL,
-			requestTimeoutMs: 150,
+			requestTimeoutMs: 1_000,
 		});
 		expect(spent(before, { bundles: 1, debits: 1 })).toEqual({ bundles: 1, debits: 1 });
 		expectFirstResultOrClearError(result, before);
-	});
+	}, 60_000);
 
 	it('500 on every attempt of the first try (nothing committed), then the next try: one order', async () => {
 		const before = ledger();

@@ -111,7 +111,7 @@ describe('an irreversible call whose outcome is unknown', () => {
 		sim.faults.inject({ method: 'POST', path: new RegExp(`^/accounts/${accountId}/`) }, fault, 5);
 		const run = await runTokPortalNode(sim, {
 			parameters: { resource: 'deliveredAccount', operation, accountId: byId(accountId), acknowledgeSupportEnds: true, waitForCode: false },
-			requestTimeoutMs: 300,
+			requestTimeoutMs: 1_000,
 		});
 		sim.faults.clear();
 		const text = `${run.error?.message ?? ''} ${run.error?.description ?? ''}`;

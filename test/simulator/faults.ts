@@ -5,7 +5,8 @@ import type { ServerResponse } from 'node:http';
 export type Interruption = 'destroy' | 'reset' | 'hang';
 
 /** What an echoing gateway answers: TokPortal's error envelope, a foreign JSON shape, an HTML page, plain text. */
-export type EchoFormat = 'envelope' | 'proxy' | 'html' | 'text';
+export const ECHO_FORMATS = ['envelope', 'proxy', 'html', 'text'] as const;
+export type EchoFormat = (typeof ECHO_FORMATS)[number];
 
 export type Fault =
 	| { type: 'status'; status: number; retryAfterSeconds?: number; code?: string }

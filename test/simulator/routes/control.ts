@@ -2,7 +2,7 @@
 // state inspection, so end-to-end tests and humans can drive the simulator over HTTP.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError, errorBody } from '../errors';
-import type { EchoFormat, Fault, Faults } from '../faults';
+import { ECHO_FORMATS, type EchoFormat, type Fault, type Faults } from '../faults';
 import { readJsonBody, sendJson } from '../httpUtil';
 import type { AccountChanges, Operator } from '../operator';
 import type { RateLimit } from '../rateLimiter';
@@ -41,8 +41,6 @@ function nonNegativeInt(value: unknown, name: string): number {
 	if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw bad(`${name} must be a non-negative integer.`);
 	return value;
 }
-
-const ECHO_FORMATS: EchoFormat[] = ['envelope', 'proxy', 'html', 'text'];
 
 const optionalString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
