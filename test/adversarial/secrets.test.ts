@@ -147,7 +147,7 @@ const ERROR_KINDS: Array<[string, Fault]> = [
 	['echo 504 (plain text)', { type: 'echo', status: 504, format: 'text', retryAfterSeconds: 0 }],
 ];
 
-/** Failures without an answer: the transport backs off between its retries, so only two calls get them. */
+/** Failures without an answer: the transport backs off between its retries, so only the order gets them. */
 const NETWORK_KINDS: Array<[string, Fault]> = [
 	['timeout (never answered)', { type: 'hang' }],
 	['connection reset', { type: 'reset' }],
@@ -160,7 +160,6 @@ const TARGETS: Array<{ id: string; match: FaultMatch; parameters: () => INodePar
 		id: 'bundle.get',
 		match: { method: 'GET', path: /^\/bundles\/[^/]+$/ },
 		parameters: () => validParameters({ resource: 'bundle', operation: 'get' }, fixtures),
-		network: true,
 	},
 	{ id: 'bundle.getMany', match: { method: 'GET', path: '/bundles' }, parameters: () => validParameters({ resource: 'bundle', operation: 'getMany' }, fixtures) },
 	{
