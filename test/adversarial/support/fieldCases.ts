@@ -196,7 +196,8 @@ function numberCases(field: Field): ValueCase[] {
 		refuse(false),
 		refuse([typical]),
 		refuse('abc'),
-		refuse(''),
+		// An optional field (a collection child) left empty by its expression may count as not set.
+		field.path.length > 1 ? omit('') : refuse(''),
 		refuse('12abc'),
 		refuse('１２', '"１２" (full-width digits)'),
 		refuse({}),
