@@ -23,6 +23,8 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	constructor(
 		private readonly types: Record<string, ICredentialType>,
 		private readonly values: CredentialValues,
+		/** Shortens every request's timeout, so a server that never answers is given up on in seconds, not a minute. */
+		private readonly requestTimeoutMs?: number,
 	) {
 		super();
 	}
@@ -43,6 +45,9 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		node?: INode,
 	): Promise<IHttpRequestOptions> {
 		const options = { ...requestOptions } as IHttpRequestOptions;
+		if (this.requestTimeoutMs !== undefined) {
+			options.timeout = Math.min(options.timeout ?? this.requestTimeoutMs, this.requestTimeoutMs);
+		}
 		const authenticate = this.types[typeName]?.authenticate;
 		if (!authenticate || typeof authenticate === 'function' || !workflow || !node) return options;
 		const resolve = (value: string) =>

@@ -3,8 +3,8 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 import type { RunResult } from './runWorkflow';
 import { chain, runWorkflow } from './runWorkflow';
 
-export { buildWorkflow, chain, runWorkflow } from './runWorkflow';
-export type { RunResult, WorkflowDefinition } from './runWorkflow';
+export { buildWorkflow, chain, createAdditionalData, runWorkflow } from './runWorkflow';
+export type { AdditionalDataOptions, RunResult, WorkflowDefinition } from './runWorkflow';
 
 export interface SimulatorTarget {
 	baseUrl: string;
@@ -21,6 +21,10 @@ export interface RunNodeOptions {
 	executionId?: string;
 	/** Override the credential (e.g. a wrong key). */
 	apiKey?: string;
+	/** Override the credential's Base URL (e.g. a hostile or unreachable one). */
+	baseUrl?: string;
+	/** Caps n8n's HTTP timeout, so a server that never answers is given up on quickly. */
+	requestTimeoutMs?: number;
 }
 
 export interface NodeRun {
@@ -53,9 +57,10 @@ export async function runTokPortalNode(target: SimulatorTarget, options: RunNode
 		},
 		{
 			credentials: {
-				tokPortalApi: { apiKey: options.apiKey ?? target.apiKey, baseUrl: target.baseUrl },
+				tokPortalApi: { apiKey: options.apiKey ?? target.apiKey, baseUrl: options.baseUrl ?? target.baseUrl },
 			},
 			executionId: options.executionId,
+			requestTimeoutMs: options.requestTimeoutMs,
 		},
 	);
 	const error = result.nodeError('TokPortal') as NodeRun['error'];

@@ -60,4 +60,10 @@ export function sendJson(res: ServerResponse, status: number, headers: Record<st
 	res.end(text);
 }
 
+/** A body that is not JSON (e.g. a gateway's HTML page); the caller sets Content-Type. */
+export function sendText(res: ServerResponse, status: number, headers: Record<string, string>, text: string): void {
+	res.writeHead(status, { 'Content-Length': String(Buffer.byteLength(text)), ...headers });
+	res.end(text);
+}
+
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -6,8 +6,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type ApiKeys, type SimUser } from './auth';
 import { API_VERSION } from './catalog';
 import { ApiError, errorBody, validationError } from './errors';
-import { type Faults, faultResponse } from './faults';
-import { headerValue, lowerCaseHeaders, type ParsedBody, parseQuery, readJsonBody, sendJson, sleep } from './httpUtil';
+import { echoResponse, type FaultAnswer, type Faults, faultResponse, interrupt, interruption, processesFirst } from './faults';
+import { headerValue, lowerCaseHeaders, type ParsedBody, parseQuery, readJsonBody, sendJson, sendText, sleep } from './httpUtil';
 import { type IdempotencyLedger, requestFingerprint } from './idempotency';
 import type { RateLimiter } from './rateLimiter';
 import type { RequestLogEntry, RequestTracker } from './requestLog';
@@ -99,32 +99,38 @@ export class ApiServer {
 			if (fault) entry.fault = fault.type;
 			const delay = this.deps.latencyMs() + (fault?.type === 'latency' ? fault.ms : 0);
 			if (delay > 0) await sleep(delay);
-			if (fault?.type === 'dropBeforeCommit') {
-				res.socket?.destroy();
+			const upstream =
+				fault === undefined || processesFirst(fault)
+					? await this.process({ req, method, path, query: entry.query, body })
+					: undefined;
+			const ending = fault && interruption(fault);
+			if (ending) {
+				// With upstream: committed (state, debit, idempotency ledger) but the client never gets the answer.
+				entry.status = upstream?.status ?? 0;
+				this.deps.log(`${method} ${path} -> ${entry.status} [fault ${fault.type}]`);
+				await interrupt(res, ending);
 				return;
 			}
-			const out =
+			const answer: FaultAnswer =
 				fault?.type === 'status'
 					? faultResponse(fault)
-					: await this.process({ req, method, path, query: entry.query, body });
-			entry.status = out.status;
-			this.deps.log(`${method} ${path} -> ${out.status}${fault ? ` [fault ${fault.type}]` : ''}`);
-			if (fault?.type === 'dropAfterCommit') {
-				// Committed (state, debit, idempotency ledger) but the client never gets the answer.
-				res.socket?.destroy();
-				return;
-			}
-			sendJson(
-				res,
-				out.status,
-				{
-					'X-TokPortal-Request-ID': requestId,
-					'X-TokPortal-API-Version': API_VERSION,
-					'X-TokPortal-API-Stability': 'stable',
-					...out.headers,
-				},
-				out.body,
-			);
+					: fault?.type === 'echo'
+						? echoResponse(fault, { method, url: req.url ?? url.pathname, headers: entry.headers, body: body.value }, upstream)
+						: (upstream as Outgoing);
+			entry.status = answer.status;
+			this.deps.log(`${method} ${path} -> ${answer.status}${fault ? ` [fault ${fault.type}]` : ''}`);
+			// A gateway writes its own page; every other answer carries TokPortal's headers.
+			const tokportalHeaders: Record<string, string> =
+				fault?.type === 'echo'
+					? {}
+					: {
+							'X-TokPortal-Request-ID': requestId,
+							'X-TokPortal-API-Version': API_VERSION,
+							'X-TokPortal-API-Stability': 'stable',
+						};
+			const headers = { ...tokportalHeaders, ...answer.headers };
+			if (answer.text === undefined) sendJson(res, answer.status, headers, answer.body);
+			else sendText(res, answer.status, headers, answer.text);
 		} catch (err) {
 			this.deps.log(`${method} ${path} -> 500 (${err instanceof Error ? err.message : String(err)})`);
 			entry.status = 500;

@@ -2,7 +2,7 @@
 // state inspection, so end-to-end tests and humans can drive the simulator over HTTP.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError, errorBody } from '../errors';
-import type { Fault, Faults } from '../faults';
+import { ECHO_FORMATS, type EchoFormat, type Fault, type Faults } from '../faults';
 import { readJsonBody, sendJson } from '../httpUtil';
 import type { AccountChanges, Operator } from '../operator';
 import type { RateLimit } from '../rateLimiter';
@@ -76,10 +76,24 @@ function parseFault(body: Json): { match: { method?: string; path?: string | Reg
 			...(f.retryAfterSeconds !== undefined && { retryAfterSeconds: nonNegativeInt(f.retryAfterSeconds, 'fault.retryAfterSeconds') }),
 			...(typeof f.code === 'string' && { code: f.code }),
 		};
+	} else if (f.type === 'echo') {
+		if (f.format !== undefined && !ECHO_FORMATS.includes(f.format as EchoFormat)) {
+			throw bad(`fault.format must be one of ${ECHO_FORMATS.join(', ')}.`);
+		}
+		fault = {
+			type: 'echo',
+			status: nonNegativeInt(f.status, 'fault.status'),
+			...(f.format !== undefined && { format: f.format as EchoFormat }),
+			...(f.afterCommit === true && { afterCommit: true }),
+			...(f.retryAfterSeconds !== undefined && { retryAfterSeconds: nonNegativeInt(f.retryAfterSeconds, 'fault.retryAfterSeconds') }),
+			...(typeof f.code === 'string' && { code: f.code }),
+		};
 	} else if (f.type === 'latency') {
 		fault = { type: 'latency', ms: nonNegativeInt(f.ms, 'fault.ms') };
 	} else if (f.type === 'dropAfterCommit' || f.type === 'dropBeforeCommit') {
 		fault = { type: f.type };
+	} else if (f.type === 'hang' || f.type === 'reset') {
+		fault = { type: f.type, ...(f.afterCommit === true && { afterCommit: true }) };
 	} else {
 		throw bad(`Unknown fault type: ${f.type}.`);
 	}

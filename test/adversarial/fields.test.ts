@@ -1,0 +1,241 @@
+// Issue #9 defects 4, 5, 6, 9 and beyond: every field of every operation — generated from the
+// TokPortal node's description, collection children included — fed wrong types, empty, over-long,
+// unicode and injection-like values from an upstream item ({{ $json.v }}), through n8n-core against
+// the simulator.
+//
+// Target: an invalid value → an error naming the field and nothing sent; booleans accept only
+// true/false/"true"/"false"; integers only decimal digits within the documented range; a
+// valid-but-hostile string is sent verbatim as one JSON string, query value or encoded path segment,
+// changing nothing else of the request.
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import type { NodeRun } from '../harness';
+import { runTokPortalNode } from '../harness';
+import type { RequestLogEntry, Simulator } from '../simulator';
+import { startSimulator } from '../simulator';
+import { byId } from '../node/accountFixtures';
+import { caseSuite } from './support/cases';
+import type { Field, ValueCase } from './support/fieldCases';
+import { allFields, defectOf, valueCases } from './support/fieldCases';
+import { figureBook } from './support/figures';
+import type { Location } from './support/requestSlots';
+import { locate, slot } from './support/requestSlots';
+import type { Fixtures } from './support/operations';
+import { allOperations, createFixtures, operationId, validParameters } from './support/operations';
+
+const figures = figureBook('fields', 'fields');
+const cases = caseSuite('fields');
+
+let sim: Simulator;
+let fixtures: Fixtures;
+beforeAll(async () => {
+	sim = await startSimulator({ rateLimit: false, initialCredits: 1_000_000_000 });
+	fixtures = await createFixtures(sim);
+});
+afterAll(async () => await sim.close());
+
+const fieldId = (field: Field) => `${operationId(field.operation)} › ${field.path.join('.')}`;
+
+/**
+ * What a field needs around it to be valid and meaningful: the parameters its displayOptions name,
+ * plus the few rules that tie fields together (edit slots need video slots, warming needs its
+ * instructions, an Idempotency Key is not used in a dry run, Link in Bio needs an Instagram bundle).
+ */
+function context(field: Field): INodeParameters {
+	const byField: Record<string, INodeParameters> = {
+		'bundle.create › additionalFields.editsQuantity': { bundleType: 'account_and_videos', videosQuantity: 500 },
+		'bundle.create › additionalFields.wantsDeepWarming': { platform: 'instagram' },
+		'bundle.create › additionalFields.wantsNicheWarming': { additionalFields: { nicheWarmingInstructions: 'Home fitness' } },
+		'bundle.create › additionalFields.nicheWarmingInstructions': { additionalFields: { wantsNicheWarming: true } },
+		'bundle.create › options.idempotencyKey': { options: { dryRun: false } },
+		'bundle.createBulk › additionalFields.uploadAccountsCount': { accountsCount: 100, additionalFields: { videosPerAccount: 1 } },
+		'bundle.createBulk › additionalFields.videosPerAccount': { accountsCount: 2, additionalFields: { uploadAccountsCount: 1 } },
+		'bundle.createBulk › additionalFields.wantsDeepWarming': { platforms: ['instagram'] },
+		'bundle.createBulk › additionalFields.wantsNicheWarming': { additionalFields: { nicheWarmingInstructions: 'Home fitness' } },
+		'bundle.createBulk › additionalFields.nicheWarmingInstructions': { additionalFields: { wantsNicheWarming: true } },
+		'bundle.createBulk › options.idempotencyKey': { options: { dryRun: false } },
+		'bundle.publish › options.idempotencyKey': { options: { dryRun: false } },
+		'accountConfiguration.configure › additionalFields.linkInBio': { bundleId: byId(fixtures.instagramBundleId) },
+	};
+	// An update field is tried alone: the base's own change would hide what this one does.
+	const alone: INodeParameters = field.operation.operation === 'update' && field.path[0] === 'updateFields' ? { updateFields: {} } : {};
+	return { ...(field.shownWith as INodeParameters), ...alone, ...byField[fieldId(field)] };
+}
+
+function merge(base: INodeParameters, extra: INodeParameters): INodeParameters {
+	const merged: INodeParameters = { ...base };
+	for (const [name, value] of Object.entries(extra)) {
+		const current = merged[name];
+		const isCollection = (candidate: unknown) => candidate !== null && typeof candidate === 'object' && !Array.isArray(candidate) && !('__rl' in (candidate as object));
+		merged[name] = isCollection(current) && isCollection(value) ? { ...(current as INodeParameters), ...(value as INodeParameters) } : value;
+	}
+	return merged;
+}
+
+/** The field set to `setting` (an expression), everything else valid. */
+function parametersWith(field: Field, setting: string): INodeParameters {
+	const parameters = merge(validParameters(field.operation, fixtures), context(field));
+	const [first, child] = field.path;
+	if (child === undefined) {
+		parameters[first] = field.kind === 'id' ? { __rl: true, mode: 'id', value: setting } : setting;
+	} else {
+		parameters[first] = { ...((parameters[first] as INodeParameters | undefined) ?? {}), [child]: setting };
+	}
+	return parameters;
+}
+
+interface Outcome {
+	requests: RequestLogEntry[];
+	/** The item's error (Continue On Fail), or the node's. */
+	error?: string;
+	output?: IDataObject;
+}
+
+async function run(field: Field, parameters: INodeParameters, value?: unknown): Promise<Outcome> {
+	if (field.operation.operation === 'getVerificationCode') sim.operator.deliverVerificationCode(fixtures.accountId, '135790');
+	sim.clearRequests();
+	const result: NodeRun = await runTokPortalNode(sim, {
+		parameters,
+		items: [{ v: value as IDataObject[string] }],
+		continueOnFail: true,
+	});
+	const item = result.items[0]?.json;
+	const error = result.error
+		? `${result.error.message} ${result.error.description ?? ''}`
+		: typeof item?.error === 'string'
+			? `${item.error} ${String(item.description ?? '')}`
+			: undefined;
+	return { requests: [...sim.requests], error, output: item };
+}
+
+async function runWith(field: Field, value: Pick<ValueCase, 'value' | 'expression'>): Promise<Outcome> {
+	return await run(field, parametersWith(field, value.expression ?? '={{ $json.v }}'), value.value);
+}
+
+/** The same run with the field not set at all: what "left out" looks like. */
+async function runWithout(field: Field): Promise<Outcome> {
+	const parameters = parametersWith(field, '');
+	const [first, child] = field.path;
+	if (child === undefined) delete parameters[first];
+	else delete (parameters[first] as INodeParameters)[child];
+	return await run(field, parameters);
+}
+
+const baselines = new Map<string, { location?: Location; requests: RequestLogEntry[] }>();
+
+/** Where this field's value travels, found by sending a harmless marker (once per field). */
+async function baseline(field: Field): Promise<{ location?: Location; requests: RequestLogEntry[] }> {
+	const id = fieldId(field);
+	let known = baselines.get(id);
+	if (!known) {
+		const marker = `zqxmarker${baselines.size}`;
+		const value = field.kind === 'url' ? `https://cdn.example.com/${marker}.jpg` : marker;
+		const { requests } = await runWith(field, { value });
+		known = { location: locate(requests, marker), requests };
+		baselines.set(id, known);
+	}
+	return known;
+}
+
+/** Text arrives verbatim (trimming aside); option values may also be lower-cased by the node. */
+function arrivedVerbatim(field: Field, actual: unknown, sent: string): boolean {
+	const candidates = [sent, sent.trim()];
+	if (field.kind === 'dynamicOptions' || field.kind === 'multiOptions') candidates.push(sent.trim().toLowerCase());
+	if (Array.isArray(actual)) return actual.some((one) => candidates.includes(one as string));
+	if (typeof actual !== 'string') return false;
+	return candidates.some((candidate) => actual === candidate || (field.kind === 'id' ? false : actual.endsWith(`:${candidate}`)));
+}
+
+function namesField(field: Field, error: string): boolean {
+	return error.toLowerCase().includes(field.label.toLowerCase());
+}
+
+async function check(field: Field, value: ValueCase): Promise<string[]> {
+	figures.add('cases');
+	if (value.expect === 'equivalent') return await checkEquivalent(field, value);
+	const outcome = await runWith(field, value);
+	const sent = outcome.requests.length;
+	const refused = outcome.error !== undefined && sent === 0;
+	if (refused) {
+		if (namesField(field, outcome.error ?? '')) return [];
+		figures.add('errorsWithoutFieldName');
+		return [`refused with an error that does not name "${field.label}": ${outcome.error}`];
+	}
+	if (value.expect === 'refuse') {
+		if (sent > 0) figures.add('invalidValuesSent');
+		return [
+			sent > 0
+				? `sent ${sent} request(s) for an invalid value: ${outcome.requests.map((request) => `${request.method} ${request.path} ${JSON.stringify(request.body ?? request.query)}`).join(' | ')}`.slice(0, 600)
+				: `not refused: ${outcome.error ?? 'the item succeeded'}`,
+		];
+	}
+	if (value.expect === 'refuseOrOmit') {
+		const unset = comparable(await runWithout(field)).requests;
+		if (JSON.stringify(comparable(outcome).requests) === JSON.stringify(unset)) return [];
+		return [`neither refused nor left out: ${JSON.stringify(comparable(outcome).requests).slice(0, 300)} instead of ${JSON.stringify(unset).slice(0, 300)}`];
+	}
+	const { location, requests: reference } = await baseline(field);
+	if (!location) return [`the node sent it, but the suite could not find where ${field.label} travels (baseline)`];
+	const request = outcome.requests[location.index];
+	const expected = reference[location.index];
+	const found = request ? slot(request, location) : undefined;
+	const text = value.sent ?? String(value.value);
+	const problems: string[] = [];
+	if (!found || !arrivedVerbatim(field, found.value, text)) {
+		problems.push(`not sent verbatim: expected ${JSON.stringify(text).slice(0, 80)}, got ${JSON.stringify(found?.value).slice(0, 120)}`);
+	} else if (JSON.stringify(found.rest) !== JSON.stringify(slot(expected, location).rest)) {
+		problems.push(`changed the rest of the request: ${JSON.stringify(found.rest).slice(0, 300)}`);
+	}
+	if (problems.length > 0) figures.add('hostileValuesAltered');
+	return problems;
+}
+
+/**
+ * What must not differ between two spellings of one value: every request (a dry run or a key
+ * included) and, when nothing was sent, the error (TokPortal's answers depend on its state, which the
+ * first of two runs may change).
+ */
+function comparable(outcome: Outcome): { requests: unknown[]; error?: string } {
+	return {
+		requests: outcome.requests.map((request) => [
+			request.method,
+			request.path,
+			request.query,
+			request.body,
+			request.headers['x-tokportal-dry-run'],
+			request.headers['idempotency-key'] !== undefined,
+		]),
+		error: outcome.requests.length === 0 ? outcome.error : undefined,
+	};
+}
+
+async function checkEquivalent(field: Field, value: ValueCase): Promise<string[]> {
+	const canonical = comparable(await runWith(field, { value: value.sameAs }));
+	const outcome = await runWith(field, value);
+	const actual = comparable(outcome);
+	if (JSON.stringify(actual) === JSON.stringify(canonical)) return [];
+	if (outcome.requests.length > 0 && outcome.error === undefined) figures.add('invalidValuesSent');
+	return [
+		`${JSON.stringify(value.value)} does not behave like ${JSON.stringify(value.sameAs)}: ${JSON.stringify(actual).slice(0, 300)} instead of ${JSON.stringify(canonical).slice(0, 300)}`,
+	];
+}
+
+describe('the valid base of every operation', () => {
+	for (const operation of allOperations()) {
+		it(`${operationId(operation)} succeeds with its valid parameters (so each case changes one thing)`, async () => {
+			if (operation.operation === 'getVerificationCode') sim.operator.deliverVerificationCode(fixtures.accountId, '135790');
+			const run = await runTokPortalNode(sim, { parameters: validParameters(operation, fixtures) });
+			expect(run.error?.message).toBeUndefined();
+		});
+	}
+});
+
+describe('every field of every operation', () => {
+	for (const field of allFields()) {
+		describe(fieldId(field), () => {
+			for (const value of valueCases(field)) {
+				cases.it(`${fieldId(field)} = ${value.label}`, defectOf(field, value), async () => await check(field, value));
+			}
+		});
+	}
+});
