@@ -7,6 +7,7 @@
 // true/false/"true"/"false"; integers only decimal digits within the documented range; a
 // valid-but-hostile string is sent verbatim as one JSON string, query value or encoded path segment,
 // changing nothing else of the request.
+import { createHash } from 'node:crypto';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { NodeRun } from '../harness';
@@ -137,9 +138,16 @@ async function baseline(field: Field): Promise<{ location?: Location; requests: 
 	return known;
 }
 
-/** Text arrives verbatim (trimming aside); option values may also be lower-cased by the node. */
-function arrivedVerbatim(field: Field, actual: unknown, sent: string): boolean {
+/**
+ * Text arrives verbatim (trimming aside); option values may also be lower-cased by the node. A header
+ * carries printable ASCII only: there, text with other characters arrives as its SHA-256 (the node's
+ * documented header-safe form, which keeps distinct keys distinct).
+ */
+function arrivedVerbatim(field: Field, actual: unknown, sent: string, inHeader: boolean): boolean {
 	const candidates = [sent, sent.trim()];
+	if (inHeader && !/^[\x20-\x7e]*$/.test(sent)) {
+		candidates.push(`sha256:${createHash('sha256').update(sent.trim()).digest('hex')}`);
+	}
 	if (field.kind === 'dynamicOptions' || field.kind === 'multiOptions') candidates.push(sent.trim().toLowerCase());
 	if (Array.isArray(actual)) return actual.some((one) => candidates.includes(one as string));
 	if (typeof actual !== 'string') return false;
@@ -181,7 +189,7 @@ async function check(field: Field, value: ValueCase): Promise<string[]> {
 	const found = request ? slot(request, location) : undefined;
 	const text = value.sent ?? String(value.value);
 	const problems: string[] = [];
-	if (!found || !arrivedVerbatim(field, found.value, text)) {
+	if (!found || !arrivedVerbatim(field, found.value, text, location.where === 'header')) {
 		problems.push(`not sent verbatim: expected ${JSON.stringify(text).slice(0, 80)}, got ${JSON.stringify(found?.value).slice(0, 120)}`);
 	} else if (JSON.stringify(found.rest) !== JSON.stringify(slot(expected, location).rest)) {
 		problems.push(`changed the rest of the request: ${JSON.stringify(found.rest).slice(0, 300)}`);

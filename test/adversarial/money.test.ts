@@ -145,8 +145,7 @@ describe("n8n's Retry On Fail (maxTries 3) re-running the node", () => {
 		expect(result.items[0].json.idempotent_replay).toBe(true);
 	});
 
-	// defect 9.1: the key hashes the body, so the next try's new Title gives a new key and a second order.
-	it.failing('answer lost after commit, then 500s, with a Title that changes between tries: one order', async () => {
+	it('answer lost after commit, then 500s, with a Title that changes between tries: one order', async () => {
 		const before = ledger();
 		arm(POST_BUNDLES, [lost, 1], [outage, 4]);
 		const result = await run(create({ additionalFields: { title: CHANGING_TITLE } }), { retryOnFail: RETRY_ON_FAIL });
@@ -154,8 +153,7 @@ describe("n8n's Retry On Fail (maxTries 3) re-running the node", () => {
 		expectFirstResultOrClearError(result, before);
 	});
 
-	// defect 9.1
-	it.failing('every answer of the first try lost, Title changing between tries: one order', async () => {
+	it('every answer of the first try lost, Title changing between tries: one order', async () => {
 		const before = ledger();
 		arm(POST_BUNDLES, [lost, 5]);
 		const result = await run(create({ additionalFields: { title: CHANGING_TITLE } }), { retryOnFail: RETRY_ON_FAIL });
@@ -163,8 +161,7 @@ describe("n8n's Retry On Fail (maxTries 3) re-running the node", () => {
 		expectFirstResultOrClearError(result, before);
 	});
 
-	// defect 9.1
-	it.failing('every attempt of the first try timed out after commit, Title changing between tries: one order', async () => {
+	it('every attempt of the first try timed out after commit, Title changing between tries: one order', async () => {
 		const before = ledger();
 		arm(POST_BUNDLES, [{ type: 'hang', afterCommit: true }, 5]);
 		const result = await run(create({ additionalFields: { title: CHANGING_TITLE } }), {
@@ -194,8 +191,7 @@ describe("n8n's Retry On Fail (maxTries 3) re-running the node", () => {
 		expect(result.items.map((item) => item.json.id ?? 'error')).toEqual(['error', sim.state.bundles.at(-1)?.id]);
 	});
 
-	// defect 9.1: n8n re-runs the whole node while output item 0 carries `error`; every try orders row 2 again.
-	it.failing('with Continue On Fail: an invalid first row and one valid row with a changing Title: one order', async () => {
+	it('with Continue On Fail: an invalid first row and one valid row with a changing Title: one order', async () => {
 		const before = ledger();
 		const result = await run(create({ country: '={{ $json.country }}', additionalFields: { title: CHANGING_TITLE } }), {
 			items: [{ country: '' }, { country: 'USA' }],
@@ -208,8 +204,7 @@ describe("n8n's Retry On Fail (maxTries 3) re-running the node", () => {
 		expect(second.id === sim.state.bundles.at(-1)?.id || typeof second.error === 'string').toBe(true);
 	});
 
-	// defect 9.1: three rows, each with a changing Title, and a first row that always fails.
-	it.failing('with Continue On Fail: three valid rows after an invalid one, changing Titles: three orders, not nine', async () => {
+	it('with Continue On Fail: three valid rows after an invalid one, changing Titles: three orders, not nine', async () => {
 		const before = ledger();
 		await run(create({ country: '={{ $json.country }}', additionalFields: { title: CHANGING_TITLE } }), {
 			items: [{ country: '' }, { country: 'USA' }, { country: 'FR' }, { country: 'UK' }],
@@ -310,8 +305,7 @@ describe('Create Bulk, Publish and Update under faults', () => {
 		expect(result.items).toHaveLength(4);
 	});
 
-	// defect 9.1
-	it.failing('Create Bulk, every answer of the first try lost, External Reference changing between tries: one batch', async () => {
+	it('Create Bulk, every answer of the first try lost, External Reference changing between tries: one batch', async () => {
 		const before = ledger();
 		arm(POST_BULK, [lost, 5]);
 		await run(bulk({ additionalFields: { externalRef: "={{ 'batch-' + $now.toMillis() }}" } }), { retryOnFail: RETRY_ON_FAIL });
@@ -419,8 +413,7 @@ describe('secret-returning calls: never retried, never sent twice', () => {
 		expect(sentTwice(/\/reveal-credentials$/)).toBe(0);
 	});
 
-	// defect 9.1: n8n's next try sends the reveal again (the first call, then — for a quote — the acceptance).
-	it.failing('Reveal Credentials with Retry On Fail, the acceptance answered 500: no call sent twice', async () => {
+	it('Reveal Credentials with Retry On Fail, the acceptance answered 500: no call sent twice', async () => {
 		const accountId = postCutoffAccount();
 		const before = ledger();
 		onAcceptance(accountId, outage);
@@ -429,8 +422,7 @@ describe('secret-returning calls: never retried, never sent twice', () => {
 		expect(sentTwice(/\/reveal-credentials$/)).toBe(0);
 	});
 
-	// defect 9.1
-	it.failing('Reveal Credentials with Retry On Fail, the acceptance lost after commit: charged once, no call sent twice', async () => {
+	it('Reveal Credentials with Retry On Fail, the acceptance lost after commit: charged once, no call sent twice', async () => {
 		const accountId = postCutoffAccount();
 		const before = ledger();
 		onAcceptance(accountId, lost);
@@ -439,8 +431,7 @@ describe('secret-returning calls: never retried, never sent twice', () => {
 		expect(sentTwice(/\/reveal-credentials$/)).toBe(0);
 	});
 
-	// defect 9.1
-	it.failing('Get Verification Code with Retry On Fail, the answer lost after commit: not sent twice', async () => {
+	it('Get Verification Code with Retry On Fail, the answer lost after commit: not sent twice', async () => {
 		const [account] = sim.seedAccounts(1, { platform: 'instagram' });
 		account.post_cutoff = false;
 		sim.operator.deliverVerificationCode(account.id, '654321');

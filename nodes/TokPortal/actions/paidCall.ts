@@ -19,8 +19,8 @@ export interface OrderOptions {
 
 /**
  * The request settings for a paid call (`call` names it, e.g. `bundle.create`). The user's key is
- * prefixed with the call so one row ID can drive several operations; a key too long for the header is
- * hashed (still stable across runs). A dry run never uses it: TokPortal could replay the simulation
+ * prefixed with the call so one row ID can drive several operations; a key too long for the header,
+ * or with characters a header cannot carry, is hashed (still stable across runs). A dry run never uses it: TokPortal could replay the simulation
  * to the real order that follows.
  */
 export function paidRequest(
@@ -31,7 +31,9 @@ export function paidRequest(
 	if (options.idempotencyKey === undefined) return {};
 	const prefix = `${call}:`;
 	const key = `${prefix}${options.idempotencyKey}`;
-	if (key.length <= MAX_IDEMPOTENCY_KEY_LENGTH) return { idempotencyKey: key };
+	// HTTP headers carry printable ASCII only: any other character would be dropped on the way, and two
+	// different keys could become the same one.
+	if (key.length <= MAX_IDEMPOTENCY_KEY_LENGTH && /^[\x20-\x7e]+$/.test(key)) return { idempotencyKey: key };
 	return {
 		idempotencyKey: `${prefix}sha256:${createHash('sha256').update(options.idempotencyKey).digest('hex')}`,
 	};

@@ -212,6 +212,24 @@ export function toNetworkError(
 	return error;
 }
 
+/**
+ * A later try of a secret-returning call whose first sending got no final answer: it is not sent
+ * again, because TokPortal cannot recognise a repeat of it and may already have completed it.
+ */
+export function toAlreadySentError(node: INode, itemIndex?: number): NodeOperationError {
+	const error = new NodeOperationError(
+		node,
+		'An earlier try of this execution already sent this request to TokPortal and got no answer, so it was not sent again',
+		{
+			itemIndex,
+			description:
+				'TokPortal may have completed it. Check its outcome in TokPortal before running the workflow again (a new execution sends it anew).',
+		},
+	);
+	Object.assign(error.context, { tokportalCode: 'TOKPORTAL_OUTCOME_UNKNOWN' });
+	return error;
+}
+
 /** The TokPortal error code a transport error carries, upper-cased; undefined for other errors. */
 export function errorCodeOf(error: unknown): string | undefined {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {

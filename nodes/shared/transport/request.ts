@@ -3,9 +3,10 @@ import { sleep } from 'n8n-workflow';
 
 import { CREDENTIAL_NAME } from '../constants';
 import { connect } from './connection';
-import { asNodeError, toNetworkError, toNodeApiError, toRetryLaterError } from './errors';
+import { asNodeError, toAlreadySentError, toNetworkError, toNodeApiError, toRetryLaterError } from './errors';
 import { clientHeaders, rateLimitOf, requestIdOf, wasReplayed } from './headers';
-import { isMutation, nextDerivedKey, pinFirstRequest, returnsSecret } from './idempotency';
+import type { ApiFailure } from './errors';
+import { isMutation, nextDerivedKey, pinFirstRequest, returnsSecret, SecretCalls } from './idempotency';
 import { networkFailureOf } from './network';
 import type { RetryPolicy } from './retry';
 import { DEFAULT_RETRY_POLICY, isRetryableStatus, parseRetryAfterMs, retryDelayMs } from './retry';
@@ -15,6 +16,15 @@ interface FullResponse {
 	body: unknown;
 	headers: Record<string, unknown>;
 	statusCode: number;
+}
+
+const secretCalls = new SecretCalls<ApiResponse, ApiFailure>();
+
+/** The identity of a secret-returning call within its execution; undefined outside an execution. */
+function secretCallKey(context: TokPortalContext, options: ApiRequestOptions, itemIndex: number): string | undefined {
+	if (!returnsSecret(options.method, options.path)) return undefined;
+	const { key, anchored } = nextDerivedKey(context, itemIndex);
+	return anchored ? key : undefined;
 }
 
 function wasCancelled(context: TokPortalContext): boolean {
@@ -45,6 +55,12 @@ export async function apiRequest(this: TokPortalContext, options: ApiRequestOpti
 	const itemIndex = options.itemIndex ?? 0;
 	const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
 	const { baseUrl, limiter, secrets } = await connect(this);
+
+	const secretCall = secretCallKey(this, options, itemIndex);
+	const earlier = secretCall === undefined ? undefined : secretCalls.earlier(secretCall);
+	if (earlier?.kind === 'answered') return { ...earlier.answer, replayed: true };
+	if (earlier?.kind === 'refused') throw toNodeApiError(node, earlier.refusal, itemIndex);
+	if (earlier?.kind === 'unknown') throw toAlreadySentError(node, itemIndex);
 
 	const { key, derived, request: sent } = idempotency(this, options, itemIndex);
 	const headers = clientHeaders(options.headers, sent.body !== undefined);
@@ -80,6 +96,7 @@ export async function apiRequest(this: TokPortalContext, options: ApiRequestOpti
 				await sleep(retryDelayMs(attempt, undefined, policy));
 				continue;
 			}
+			if (secretCall !== undefined && network.maybeDelivered) secretCalls.record(secretCall, { kind: 'unknown' });
 			throw toNetworkError(node, baseUrl, network, { retriedSafely: canRetry, itemIndex });
 		}
 
@@ -89,7 +106,9 @@ export async function apiRequest(this: TokPortalContext, options: ApiRequestOpti
 		limiter.observe(rateLimit, response.statusCode === 429 ? retryAfterMs : undefined);
 		const replayed = wasReplayed(response.headers);
 		if (response.statusCode >= 200 && response.statusCode < 300) {
-			return { body: (response.body ?? {}) as IDataObject, statusCode: response.statusCode, requestId, replayed, rateLimit };
+			const answer = { body: (response.body ?? {}) as IDataObject, statusCode: response.statusCode, requestId, replayed, rateLimit };
+			if (secretCall !== undefined) secretCalls.record(secretCall, { kind: 'answered', answer });
+			return answer;
 		}
 
 		const failure = {
@@ -101,6 +120,9 @@ export async function apiRequest(this: TokPortalContext, options: ApiRequestOpti
 			derivedKey: derived,
 			secrets,
 		};
+		if (secretCall !== undefined) {
+			secretCalls.record(secretCall, response.statusCode >= 500 ? { kind: 'unknown' } : { kind: 'refused', refusal: failure });
+		}
 		if (!canRetry || !isRetryableStatus(response.statusCode) || wasCancelled(this)) {
 			throw toNodeApiError(node, failure, itemIndex);
 		}
