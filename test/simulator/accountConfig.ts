@@ -24,17 +24,22 @@ export function checkVisibleName(v: unknown): string {
 	return v;
 }
 
-export function checkBiography(v: unknown): string | null {
-	if (v === undefined || v === null) return null;
-	if (typeof v !== 'string') throw validationError('biography', 'biography must be a string.');
+/**
+ * Spec 004 marks biography as required but defines no code for a missing one; `invalid_biography`
+ * follows the `invalid_<field>` pattern of that document (README "Beyond the seeds").
+ */
+export function checkBiography(v: unknown): string {
+	if (typeof v !== 'string' || v.trim() === '') {
+		throw invalid('invalid_biography', 'biography', 'Biography is required (at most 80 characters).');
+	}
 	if (codePoints(v) > 80) throw invalid('biography_too_long', 'biography', 'Biography exceeds 80 characters.');
 	return v;
 }
 
-export function checkPictureUrl(v: unknown): string | null {
-	if (v === undefined || v === null) return null;
+/** Required too (spec 004); a missing picture is "not a valid URL" (`invalid_url`). Upload storage paths count as URLs. */
+export function checkPictureUrl(v: unknown): string {
 	if (typeof v !== 'string' || !(isHttpUrl(v) || isStoragePath(v))) {
-		throw invalid('invalid_url', 'profile_picture_url', 'profile_picture_url is not a valid URL.');
+		throw invalid('invalid_url', 'profile_picture_url', 'profile_picture_url is required and must be a valid URL.');
 	}
 	return v;
 }
@@ -55,10 +60,7 @@ export type AccountConfig = Pick<
 	'username' | 'visible_name' | 'biography' | 'profile_picture_url' | 'link_in_bio' | 'niche_warming_instructions'
 >;
 
-/**
- * PUT semantics (full replacement). biography and profile_picture_url may be omitted here; a missing
- * picture then blocks publishing via ACCOUNT_MISSING_FIELDS (notes §8.1 recommendation).
- */
+/** PUT semantics (full replacement): all four profile fields are required (spec 004). */
 export function parseAccountConfig(o: Json, platform: string): AccountConfig {
 	const niche = o.niche_warming_instructions;
 	if (niche !== undefined && niche !== null && typeof niche !== 'string') {

@@ -155,9 +155,9 @@ test('verification code: empty inbox → 404 with the spec message; delivered co
 test('runtime seeding honours platform and country aliases', async () => {
 	const added = sim.seedAccounts(3, { platform: 'instagram', country: 'GB' });
 	expect(added.map((a) => [a.platform, a.country])).toEqual([
-		['instagram', 'UK'],
-		['instagram', 'UK'],
-		['instagram', 'UK'],
+		['instagram', 'GB'],
+		['instagram', 'GB'],
+		['instagram', 'GB'],
 	]);
 	const uk = await call('GET', '/accounts?country=GB&platform=instagram&per_page=100');
 	expect(uk.body.data.map((a: { id: string }) => a.id)).toEqual(expect.arrayContaining(added.map((a) => a.id)));

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { ApiKeys } from './auth';
 import { Faults, type FaultControl } from './faults';
 import { IdempotencyLedger } from './idempotency';
+import { MediaStore, STORAGE_PREFIX } from './media';
 import { type Operator, SimOperator } from './operator';
 import { type RateLimit, RateLimiter } from './rateLimiter';
 import { type RequestLogEntry, RequestTracker } from './requestLog';
@@ -12,13 +13,19 @@ import { accountRoutes } from './routes/accounts';
 import { bundleAccountRoutes } from './routes/bundleAccount';
 import { bundleCreateRoutes } from './routes/bundleCreate';
 import { bundleRoutes } from './routes/bundles';
+import { bundleSlotRoutes } from './routes/bundleSlots';
 import { CONTROL_PREFIX, handleControl } from './routes/control';
 import { referenceRoutes } from './routes/reference';
+import { handleStorage } from './routes/storage';
+import { uploadRoutes } from './routes/uploads';
+import { videoActionRoutes } from './routes/videoActions';
+import { videoImportRoutes } from './routes/videoImport';
+import { videoRoutes } from './routes/videos';
 import { webhookRoutes } from './routes/webhooks';
 import { Seeder } from './seed';
 import { API_PREFIX, ApiServer } from './server';
 import { createState, Store } from './store';
-import type { DeliveredAccount, SimState } from './types';
+import type { DeliveredAccount, SimState, UploadedObject } from './types';
 import { WebhookDispatcher } from './webhookDelivery';
 
 /** Demo key, documented in the README. `sk_` + 64 lowercase hex like real keys. */
@@ -47,6 +54,13 @@ export interface SimulatorOptions {
 	log?: (message: string) => void;
 }
 
+/** Uploaded media: metadata (also in state.uploads) and the stored bytes. */
+export interface UploadsView {
+	list(): UploadedObject[];
+	/** Bytes by upload id, storage_path or public_url; undefined until stored. */
+	bytes(ref: string): Buffer | undefined;
+}
+
 export interface Simulator {
 	url: string;
 	baseUrl: string;
@@ -57,6 +71,7 @@ export interface Simulator {
 	faults: FaultControl;
 	operator: Operator;
 	state: SimState;
+	uploads: UploadsView;
 	setLatency(ms: number): void;
 	setRateLimit(limit: RateLimit | false): void;
 	seedAccounts(count: number, opts?: { platform?: string; country?: string }): DeliveredAccount[];
@@ -92,6 +107,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 
 	const faults = new Faults();
 	const tracker = new RequestTracker();
+	const media = new MediaStore();
 	const rateLimiter = new RateLimiter(opts.rateLimit ?? DEFAULT_RATE_LIMIT);
 	let latency = opts.latencyMs ?? 0;
 	const api = new ApiServer({
@@ -102,6 +118,11 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 			...bundleCreateRoutes,
 			...bundleRoutes,
 			...bundleAccountRoutes,
+			...bundleSlotRoutes,
+			...videoRoutes,
+			...videoActionRoutes,
+			...videoImportRoutes,
+			...uploadRoutes,
 			...accountRoutes,
 			...webhookRoutes,
 		]),
@@ -110,6 +131,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 		faults,
 		dispatcher,
 		tracker,
+		media,
 		latencyMs: () => latency,
 		log,
 	});
@@ -118,6 +140,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 		operator,
 		faults,
 		tracker,
+		media,
 		setLatency: (ms: number) => {
 			latency = ms;
 		},
@@ -132,7 +155,9 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 			? api.handle(req, res, url)
 			: url.pathname.startsWith(`${CONTROL_PREFIX}/`)
 				? handleControl(req, res, url, controls)
-				: Promise.resolve(
+				: url.pathname.startsWith(`${STORAGE_PREFIX}/`)
+					? handleStorage(req, res, url, { state, media })
+					: Promise.resolve(
 						res.writeHead(404, { 'Content-Type': 'application/json' }).end(
 							JSON.stringify({ error: { code: 'NOT_FOUND', message: `Use ${API_PREFIX}/… or ${CONTROL_PREFIX}/….` } }),
 						),
@@ -147,6 +172,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 		server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
 	});
 	const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	media.setOrigin(url);
+	const uploadOf = (ref: string) => state.uploads.find((u) => u.id === ref || u.storage_path === media.pathOf(ref));
 
 	return {
 		url,
@@ -158,6 +185,13 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 		faults,
 		operator,
 		state,
+		uploads: {
+			list: () => state.uploads,
+			bytes: (ref) => {
+				const upload = uploadOf(ref);
+				return upload ? media.get(upload.storage_path)?.data : undefined;
+			},
+		},
 		setLatency: controls.setLatency,
 		setRateLimit: controls.setRateLimit,
 		seedAccounts: controls.seedAccounts,

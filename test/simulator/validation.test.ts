@@ -72,12 +72,12 @@ describe('POST /bundles (UPPERCASE codes)', () => {
 			body: { bundle_type: 'account_only', platform: 'instagram', country: 'gb', wants_deep_warming: true },
 		});
 		expect(res.status).toBe(201);
-		expect(res.body.data).toMatchObject({ country: 'UK', bundle_id: res.body.data.id, status: 'pending_setup' });
+		expect(res.body.data).toMatchObject({ country: 'GB', bundle_id: res.body.data.id, status: 'pending_setup' });
 		expect(res.body.cost_breakdown).toEqual({
 			account_creation: 32,
 			video_slots: 0,
 			edit_slots: 0,
-			niche_warming: 0,
+			advanced_warming: 0,
 			deep_warming: 40,
 			total: 72,
 		});
@@ -200,7 +200,7 @@ describe('PUT /bundles/{id}/account (spec 004, lowercase codes)', () => {
 	});
 
 	test('instagram link_in_bio must be a URL; unknown bundle → bundle_not_found; published → invalid_status', async () => {
-		const ig = await newBundle({ platform: 'instagram' });
+		const ig = await newBundle({ platform: 'instagram', bundle_type: 'account_only', videos_quantity: 0 });
 		const badLink = await call('PUT', `/bundles/${ig}/account`, { body: { ...VALID_ACCOUNT, link_in_bio: 'nope' } });
 		expect([badLink.status, badLink.body.error.code]).toEqual([400, 'invalid_url']);
 		const okLink = await call('PUT', `/bundles/${ig}/account`, { body: { ...VALID_ACCOUNT, link_in_bio: 'https://x.example' } });

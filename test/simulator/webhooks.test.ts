@@ -217,7 +217,7 @@ describe('/_sim/ control endpoints over HTTP', () => {
 		expect([conflict.status, conflict.body.error.code]).toEqual([409, 'SIM_INVALID_STATE']);
 
 		const state = await sim$('GET', '/state');
-		expect(Object.keys(state.body.data).sort()).toEqual(['accounts', 'bundles', 'credits', 'deliveries', 'events', 'ledger', 'webhooks']);
+		expect(Object.keys(state.body.data).sort()).toEqual(['accounts', 'bundles', 'credits', 'deliveries', 'events', 'ledger', 'uploads', 'webhooks']);
 		expect(JSON.stringify(state.body)).not.toContain(sim.apiKey);
 		const requests = await sim$('GET', '/requests');
 		expect(requests.body.data.length).toBeGreaterThan(0);
@@ -247,7 +247,7 @@ describe('/_sim/ control endpoints over HTTP', () => {
 		await sim$('POST', '/latency', { ms: 0 });
 
 		const seeded = await sim$('POST', '/seed/accounts', { count: 2, platform: 'tiktok', country: 'US' });
-		expect(seeded.body.data.map((a: { country: string }) => a.country)).toEqual(['USA', 'USA']);
+		expect(seeded.body.data.map((a: { country: string }) => a.country)).toEqual(['US', 'US']);
 		await sim$('DELETE', '/requests');
 		expect(sim.requests).toHaveLength(0);
 	});
