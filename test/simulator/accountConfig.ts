@@ -88,7 +88,10 @@ export function requireInReview(a: AccountListing): void {
 	}
 }
 
-/** Returns the previous status. `auto` = the 72 h auto-finalize. */
+/**
+ * Returns the previous status. `auto` = the 72 h auto-finalize. Finalizing "advances the bundle
+ * lifecycle" (spec 003): a bundle without video slots has no work left, so it is completed.
+ */
 export function finalizeAccount(b: Bundle, by: 'api' | 'auto', now: string): string {
 	const account = requireListing(b);
 	const previous = account.status;
@@ -96,5 +99,9 @@ export function finalizeAccount(b: Bundle, by: 'api' | 'auto', now: string): str
 	account.finalized_at = now;
 	account.feedback_history.push({ type: 'finalized', finalized_at: now, finalized_by: by });
 	b.updated_at = now;
+	if (b.videos.length === 0 && b.status === 'accepted') {
+		b.status = 'completed';
+		b.completed_at = now;
+	}
 	return previous;
 }

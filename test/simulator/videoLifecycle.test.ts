@@ -236,6 +236,7 @@ test('operator video actions over /_sim/ and platform flags', async () => {
 	const applied = await sim$(`/bundles/${id}/videos/1/apply-corrections`, { changes: { description: 'Fixed caption' } });
 	expect(applied.body.data).toMatchObject({ status: 'in_review', description: 'Fixed caption' });
 	expect((await sim$(`/bundles/${id}/videos/1/auto-finalize`)).body.data.status).toBe('finalized');
+	expect((await sim$(`/bundles/${id}/complete`)).body.data.status).toBe('completed');
 	expect((await sim$(`/bundles/${id}/videos/1/download-failed`)).body.error.code).toBe('INVALID_STATUS_TRANSITION');
 	expect(videoEvents(id)).toContain('video.ai_labeled#1');
 });

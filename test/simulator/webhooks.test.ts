@@ -210,7 +210,8 @@ describe('/_sim/ control endpoints over HTTP', () => {
 		expect((await sim$('POST', `/bundles/${id}/account/auto-finalize`)).body.data.account.status).toBe('finalized');
 		const code = await sim$('POST', `/accounts/${accountId}/verification-code`, { code: '654321' });
 		expect(code.body.data).toEqual({ account_id: accountId, code: '654321' });
-		expect((await sim$('POST', `/bundles/${id}/complete`)).body.data.status).toBe('completed');
+		// Finalizing the account of an account_only bundle completes it (spec 003 "advances the bundle lifecycle").
+		expect((await call('GET', `/bundles/${id}`)).body.data.status).toBe('completed');
 		expect((await sim$('POST', `/accounts/${accountId}/ban`)).body.data).toMatchObject({ banned: true, post_cutoff: true });
 		expect((await sim$('POST', '/credits', { amount: 500 })).body.data.credits).toBe(sim.state.credits);
 		const conflict = await sim$('POST', `/bundles/${id}/accept`);
