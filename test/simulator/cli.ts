@@ -16,11 +16,14 @@ const CONTROL_ENDPOINTS = [
 	'POST   /_sim/bundles/{id}/account/apply-corrections {changes?}',
 	'POST   /_sim/bundles/{id}/account/auto-finalize',
 	'POST   /_sim/bundles/{id}/account/remake',
-	'POST   /_sim/bundles/{id}/videos/{position}/post',
+	'POST   /_sim/bundles/{id}/videos/{position}/accept | post | auto-finalize',
+	'POST   /_sim/bundles/{id}/videos/{position}/apply-corrections {changes?}',
+	'POST   /_sim/bundles/{id}/videos/{position}/download-failed {reason?} | flag {flag}',
 	'POST   /_sim/bundles/{id}/complete',
 	'POST   /_sim/accounts/{id}/verification-code {code?}',
 	'POST   /_sim/accounts/{id}/ban',
 	'POST   /_sim/credits {amount}',
+	'GET    /_sim/uploads | GET /_sim/uploads/{id}/content     uploaded media and its bytes',
 ];
 
 function integer(value: string | undefined, name: string): number | undefined {
