@@ -12,6 +12,8 @@ export interface Reply {
 
 export interface CallOptions {
 	body?: unknown;
+	/** multipart/form-data instead of JSON (fetch sets the boundary). */
+	form?: FormData;
 	headers?: Record<string, string>;
 	/** Override the API key; null sends none. */
 	key?: string | null;
@@ -26,7 +28,7 @@ export function client(sim: Simulator) {
 		const res = await fetch(`${sim.baseUrl}${path}`, {
 			method,
 			headers,
-			body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+			body: opts.form ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
 		});
 		const text = await res.text();
 		const json = res.headers.get('content-type')?.startsWith('application/json') ?? false;
@@ -111,3 +113,43 @@ export function signatureValid(received: Received, secret: string): boolean {
 
 /** Types of the events a receiver got, in arrival order. */
 export const eventTypes = (r: Receiver) => r.received.map((x) => JSON.parse(x.rawBody).type as string);
+
+/** `YYYY-MM-DD`, `days` after today (UTC), like the simulator's date rules. */
+export function day(days: number): string {
+	return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A valid TikTok `video` configuration, 4 days ahead (the 3-day lead time of a new account holds). */
+export function videoConfig(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+	return {
+		video_type: 'video',
+		description: 'Launch clip #1',
+		video_url: 'https://cdn.example.com/clips/clip-01.mp4',
+		target_publish_date: day(4),
+		...overrides,
+	};
+}
+
+/** POST /bundles (201 expected) and the new bundle id. */
+export async function createBundle(call: Call, body: Record<string, unknown> = {}): Promise<string> {
+	const res = await call('POST', '/bundles', {
+		body: { bundle_type: 'account_and_videos', platform: 'tiktok', country: 'US', videos_quantity: 3, ...body },
+	});
+	if (res.status !== 201) throw new Error(`create failed: ${JSON.stringify(res.body)}`);
+	return res.body.data.id;
+}
+
+/** An account_and_videos bundle with its account configured and `videos` videos configured, published. */
+export async function publishedBundle(call: Call, body: Record<string, unknown> = {}, videos = 1): Promise<string> {
+	const id = await createBundle(call, body);
+	await call('PUT', `/bundles/${id}/account`, { body: VALID_ACCOUNT });
+	for (let p = 1; p <= videos; p++) {
+		const res = await call('PUT', `/bundles/${id}/videos/${p}`, { body: videoConfig({ description: `Clip ${p}` }) });
+		if (res.status !== 200) throw new Error(`configure failed: ${JSON.stringify(res.body)}`);
+	}
+	const published = await call('POST', `/bundles/${id}/publish`);
+	if (published.status !== 200) throw new Error(`publish failed: ${JSON.stringify(published.body)}`);
+	return id;
+}
+
+export type Call = ReturnType<typeof client>;
