@@ -152,4 +152,62 @@ export async function publishedBundle(call: Call, body: Record<string, unknown> 
 	return id;
 }
 
+/**
+ * An account_only bundle taken through the real lifecycle to a delivered account: created, account
+ * configured, published, accepted and moved to review by the operator. Throws at the first refused step.
+ */
+export async function deliveredAccount(
+	sim: Simulator,
+	call: Call,
+	account: Record<string, unknown> = {},
+	body: Record<string, unknown> = {},
+): Promise<{ bundleId: string; accountId: string }> {
+	const bundleId = await createBundle(call, { bundle_type: 'account_only', videos_quantity: undefined, ...body });
+	const configured = await call('PUT', `/bundles/${bundleId}/account`, { body: { ...VALID_ACCOUNT, ...account } });
+	if (configured.status !== 200) throw new Error(`account configuration failed: ${JSON.stringify(configured.body)}`);
+	const published = await call('POST', `/bundles/${bundleId}/publish`);
+	if (published.status !== 200) throw new Error(`publish failed: ${JSON.stringify(published.body)}`);
+	sim.operator.acceptBundle(bundleId);
+	return { bundleId, accountId: sim.operator.moveAccountToReview(bundleId).saved_account_id! };
+}
+
+/**
+ * Posts every video slot of a bundle whose account is delivered, the way it happens for real: the
+ * customer configures the empty slots and publishes them (one batch with auto_publish, a day apart),
+ * then the account manager posts each submitted video. Throws when a step is refused.
+ */
+export async function postEveryVideo(sim: Simulator, call: Call, bundleId: string): Promise<void> {
+	const bundle = sim.state.bundles.find((b) => b.id === bundleId)!;
+	const empty = bundle.videos.filter((v) => v.status === 'pending');
+	if (empty.length > 0) {
+		const videos = empty.map((v) => ({
+			position: v.position,
+			...videoConfig({
+				description: `Clip ${v.position}`,
+				target_publish_date: day(1 + v.position),
+				...(bundle.platform === 'instagram' && { instagram_content_type: 'reel' }),
+			}),
+		}));
+		const res = await call('PUT', `/bundles/${bundleId}/videos/batch`, { body: { videos, auto_publish: true } });
+		if (res.status !== 200 || res.body.data.errors.length > 0 || !res.body.auto_publish.published) {
+			throw new Error(`configure/publish failed: ${JSON.stringify(res.body)}`);
+		}
+	}
+	for (const v of bundle.videos.filter((x) => x.status === 'published' || x.status === 'accepted')) {
+		sim.operator.postVideo(bundleId, v.position);
+	}
+}
+
+/**
+ * postEveryVideo on each bundle of the default key that is being worked on (accepted or in its video
+ * phase) and whose account is delivered (or, for videos_only, exists): every slot ends up posted.
+ */
+export async function postDeliveredVideos(sim: Simulator): Promise<void> {
+	const call = client(sim);
+	const working = sim.state.bundles.filter(
+		(b) => ['accepted', 'in_review', 'finalized'].includes(b.status) && (b.saved_account_id ?? b.existing_account_id),
+	);
+	for (const b of working) await postEveryVideo(sim, call, b.id);
+}
+
 export type Call = ReturnType<typeof client>;
