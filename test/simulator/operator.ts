@@ -79,7 +79,8 @@ export interface Operator {
 	addCredits(n: number): number;
 }
 
-const ACTIVE_STATUSES: readonly BundleStatus[] = [
+/** Orders still under way (spec 001 lifecycle before `completed`): a ban cancels them, a Coverage cancel pauses them. */
+export const ACTIVE_STATUSES: readonly BundleStatus[] = [
 	'pending_setup',
 	'published',
 	'published_priority',
