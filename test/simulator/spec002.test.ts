@@ -2,6 +2,7 @@
 // the document's own example bodies.
 import { startSimulator, type Simulator } from './index';
 import { seedTest } from './seedSentences';
+import { parseCsv } from './csv';
 import { type Call, client, day, type Receiver, startReceiver } from './testHelpers';
 
 const SECOND_KEY = `sk_${'cd'.repeat(32)}`;
@@ -10,7 +11,8 @@ let call: Call;
 let receiver: Receiver;
 
 beforeAll(async () => {
-	sim = await startSimulator({ rateLimit: false, apiKeys: [`sk_${'ab'.repeat(32)}`, SECOND_KEY] });
+	// The second user of the organization is on the Starter analytics plan (no CSV export).
+	sim = await startSimulator({ rateLimit: false, apiKeys: [`sk_${'ab'.repeat(32)}`, SECOND_KEY], plans: { [SECOND_KEY]: 'starter' } });
 	call = client(sim);
 	receiver = await startReceiver();
 });
@@ -151,6 +153,32 @@ test(seedTest('S002-11'), async () => {
 	expect(finalized.data).toMatchObject({ bundle_id: bundleId, position: 1, external_ref: 'acme-clip-01', platform_url: expect.any(String) });
 });
 
+test(seedTest('S002-12'), async () => {
+	// S002-11 delivered the account of the client bundle and posted its video 1.
+	const accountId = (await call('GET', `/bundles/${bundleId}`)).body.data.saved_account_id;
+	const video = (await call('GET', `/bundles/${bundleId}/videos/1`)).body.data;
+	const res = await call('GET', `/accounts/${accountId}/analytics`);
+	expect(res.status).toBe(200);
+	const views = (await call('GET', `/videos/${video.id}/analytics`)).body.data.views;
+	expect(res.body.data).toMatchObject({ account_id: accountId, total_videos_tracked: 1, total_views: views });
+});
+
+test(seedTest('S002-13'), async () => {
+	const accountId = (await call('GET', `/bundles/${bundleId}`)).body.data.saved_account_id;
+	const video = (await call('GET', `/bundles/${bundleId}/videos/1`)).body.data;
+	const res = await call('GET', `/analytics/export/videos?account=${accountId}`);
+	expect([res.status, res.headers.get('content-type')]).toEqual([200, 'text/csv; charset=utf-8']);
+	const [header, ...rows] = parseCsv(res.body)!;
+	const column = (name: string) => rows.map((r) => r[header.indexOf(name)]);
+	expect([column('account_id'), column('video_id'), column('platform_url')]).toEqual([[accountId], [video.id], [video.platform_url]]);
+	const starter = await call('GET', `/analytics/export/videos?account=${accountId}`, { key: SECOND_KEY });
+	expect([starter.status, starter.body.error.code, starter.body.error.details.required_plan]).toEqual([
+		403,
+		'ANALYTICS_PLAN_UPGRADE_REQUIRED',
+		'creator',
+	]);
+});
+
 test(seedTest('S002-14'), async () => {
 	const before = sim.state.credits;
 	const other = await call('POST', '/bundles', { body: { bundle_type: 'account_only', country: 'FR' }, key: SECOND_KEY });
@@ -168,8 +196,10 @@ test(seedTest('S002-01'), async () => {
 });
 
 test(seedTest('S002-15'), async () => {
+	const order = await call('POST', '/bundles', { body: { bundle_type: 'account_only', country: 'US', external_ref: 'acme-reconcile-us' } });
 	const res = await call('GET', '/credits/history?page=1&per_page=50');
 	expect(res.body.pagination).toMatchObject({ page: 1, per_page: 50 });
+	// The newest entry is that order's debit, and it names the bundle it paid for.
 	expect(res.body.data[0]).toEqual({
 		id: expect.any(String),
 		type: 'debit',
@@ -177,6 +207,7 @@ test(seedTest('S002-15'), async () => {
 		description: expect.any(String),
 		breakdown: expect.objectContaining({ account_creation: 32, total: 32 }),
 		balance_after: sim.state.credits,
+		reference_id: order.body.data.id,
 		created_at: expect.any(String),
 	});
 	const total = res.body.data.reduce((sum: number, t: { amount: number }) => sum + t.amount, 0);
