@@ -17,8 +17,8 @@ beforeAll(async () => {
 });
 afterAll(async () => await sim.close());
 
-/** Finished "at once": well within seconds of the child's start (which loads n8n-core), nowhere near an hour. */
-const PROMPTLY_MS = 5_000;
+/** Finished "at once": within seconds of the child's start (even on a loaded machine), nowhere near a minute, let alone an hour. */
+const PROMPTLY_MS = 15_000;
 
 interface Finished {
 	execution: 'A' | 'B';
@@ -53,7 +53,7 @@ describe('a 429 asking to wait one second (the control)', () => {
 	it('is waited out: both executions finish, the first with its bundle', async () => {
 		const bundleId = await newBundle(sim);
 		sim.faults.inject({ method: 'GET', path: `/bundles/${bundleId}` }, { type: 'status', status: 429, retryAfterSeconds: 1 }, 1);
-		const finished = await twoExecutions(bundleId, 10_000);
+		const finished = await twoExecutions(bundleId, 30_000);
 		sim.faults.clear();
 		figures.add('scenarios');
 		expect(finished.map((run) => [run.execution, run.error])).toEqual(
@@ -63,7 +63,7 @@ describe('a 429 asking to wait one second (the control)', () => {
 			]),
 		);
 		expect(finished.find((run) => run.execution === 'A')?.ms).toBeGreaterThanOrEqual(1_000);
-	}, 20_000);
+	}, 45_000);
 });
 
 describe('a 429 asking to wait an hour (Retry-After: 3600)', () => {
@@ -72,11 +72,11 @@ describe('a 429 asking to wait an hour (Retry-After: 3600)', () => {
 	beforeAll(async () => {
 		const bundleId = await newBundle(sim);
 		sim.faults.inject({ method: 'GET', path: `/bundles/${bundleId}` }, { type: 'status', status: 429, retryAfterSeconds: 3600 }, 20);
-		finished = await twoExecutions(bundleId, 10_000);
+		finished = await twoExecutions(bundleId, 30_000);
 		sim.faults.clear();
 		figures.add('scenarios', 2);
 		if (!finished.some((run) => run.execution === 'B' && run.ms < PROMPTLY_MS)) figures.add('frozenExecutions');
-	}, 20_000);
+	}, 45_000);
 
 	it('does not freeze another execution on another endpoint of the same credential', () => {
 		const other = finished.find((run) => run.execution === 'B');

@@ -164,9 +164,10 @@ whenReady('every example imports with installed node types, a note, and "TokPort
 
 whenReady('agency onboarding: one bundle per client, configured and published; a re-run charges nothing', async () => {
 	const workflowId = imported['agency-onboarding.json']!;
+	// `country` as TokPortal answers it (the sample rows send USA and UK).
 	const clients = [
-		{ ref: 'acme-spring-2026', key: 'onb-1001', username: 'acme_us', platform: 'tiktok', country: 'USA' },
-		{ ref: 'northwind-launch', key: 'onb-1002', username: 'northwind.uk', platform: 'instagram', country: 'UK' },
+		{ ref: 'acme-spring-2026', key: 'onb-1001', username: 'acme_us', platform: 'tiktok', country: 'US' },
+		{ ref: 'northwind-launch', key: 'onb-1002', username: 'northwind.uk', platform: 'instagram', country: 'GB' },
 		{ ref: 'initech-always-on', key: 'onb-1003', username: 'initech.fr', platform: 'tiktok', country: 'FR' },
 	];
 	const creditsBefore = simulator!.state.credits;
@@ -179,7 +180,7 @@ whenReady('agency onboarding: one bundle per client, configured and published; a
 		const [created, ...more] = bundlesWithRef(client.ref);
 		expect(more).toHaveLength(0);
 		expect(created).toMatchObject({ bundle_type: 'account_only', platform: client.platform, country: client.country, status: 'published' });
-		expect(created!.account).toMatchObject({ status: 'published', username: client.username });
+		expect(created!.account).toMatchObject({ status: 'configured', username: client.username });
 	}
 	expect(simulator!.state.credits).toBe(creditsBefore - 3 * 32);
 	const orders = simulator!.requests.filter((r) => r.method === 'POST' && r.path === '/bundles');
@@ -222,7 +223,7 @@ whenReady('review loop: finalizes an account delivered as configured, requests c
 		const reviews = await executionsOf(workflowId, 2);
 		expect(reviews.map((r) => r.status)).toEqual(['success', 'success']);
 		expect(bundle(good).account!.status).toBe('finalized');
-		expect(bundle(wrong).account!.status).toBe('pending_corrections');
+		expect(bundle(wrong).account!.status).toBe('corrections_requested');
 		const request = bundle(wrong).account!.feedback_history.at(-1);
 		expect(request).toMatchObject({
 			type: 'corrections_requested',

@@ -93,7 +93,7 @@ describe('Bundle → Create', () => {
 		expect(requests.map((request) => request.body)).toEqual([
 			{ bundle_type: 'videos_only', account_id: account.id, videos_quantity: 3 },
 		]);
-		expect(items[0].json).toMatchObject({ bundle_type: 'videos_only', country: 'UK', credits_charged: 6 });
+		expect(items[0].json).toMatchObject({ bundle_type: 'videos_only', country: 'GB', credits_charged: 6 });
 	});
 
 	it.each<[string, INodeParameters, RegExp]>([

@@ -4,7 +4,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import type { Simulator } from '../simulator';
 import { startSimulator } from '../simulator';
-import { byId, callApi, configureViaApi, newBundle, publishedBundle, run } from './accountFixtures';
+import { byId, configureViaApi, newBundle, publishedBundle, run } from './accountFixtures';
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -106,7 +106,9 @@ describe('Bundle → Publish', () => {
 
 	it('names the missing profile fields', async () => {
 		const id = await newBundle(sim);
-		await callApi(sim, 'PUT', `/bundles/${id}/account`, { username: 'half_done', visible_name: 'Half Done' });
+		await configureViaApi(sim, id);
+		// TokPortal refuses such a PUT now (spec 004); an account configured before that rule lacks the picture.
+		stored(id)!.account!.profile_picture_url = null;
 		const { error } = await run(sim, publish(id));
 		expect(error?.message).toMatch(/ACCOUNT_MISSING_FIELDS \(profile_picture_url\): set the missing profile fields/);
 	});

@@ -110,7 +110,7 @@ describe('list searches used by the Bundle and Delivered Account pickers', () =>
 		const [account] = sim.seedAccounts(1, { platform: 'tiktok', country: 'USA' });
 		const result = await searchAccounts.call(loadOptionsContext(), account.username.toUpperCase());
 		expect(result.results).toContainEqual({
-			name: `@${account.username} · TikTok · USA`,
+			name: `@${account.username} · TikTok · US`,
 			value: account.id,
 			url: account.profile_url,
 		});

@@ -91,7 +91,7 @@ test('appeal: pending (not banned) → refused (banned, bundles cancelled), sign
 	const activeBundles = sim.state.bundles.filter(
 		(b) =>
 			(b.saved_account_id === account.id || b.existing_account_id === account.id) &&
-			['pending_setup', 'published', 'published_priority', 'accepted'].includes(b.status),
+			['pending_setup', 'published', 'published_priority', 'accepted', 'in_review', 'finalized'].includes(b.status),
 	);
 	const refused = await sim$('POST', `/ban-reports/${reported.body.data.id}/appeal`, { accepted: false });
 	expect(refused.body.data).toMatchObject({ status: 'appeal_refused', resolution: { resolution: 'pending' } });

@@ -67,6 +67,10 @@ describe('ad codes', () => {
 		const unposted = sim.state.bundles.flatMap((b) => b.videos).find((v) => v.status === 'pending')!;
 		const notFinal = await call('POST', `/videos/${unposted.id}/ad-code-request`, { body: {} });
 		expect(notFinal.body.error).toMatchObject({ code: 'VIDEO_NOT_FINALIZED', details: { current_status: 'pending' } });
+		// Posted but still waiting for the customer's review (no auto-finalize): not final yet.
+		const waiting = videos('in_review')[0].video;
+		const inReview = await call('POST', `/videos/${waiting.id}/ad-code-request`, { body: {} });
+		expect(inReview.body.error).toMatchObject({ code: 'VIDEO_NOT_FINALIZED', details: { current_status: 'in_review' } });
 		const { video } = videos('finalized')[1];
 		for (const [body, code] of [
 			[{ authorization_days: 14 }, 'VALIDATION_ERROR'],
@@ -194,11 +198,13 @@ describe('PATCH /me', () => {
 			display_name: null,
 			notification_email: 'ops@agency.test',
 			timezone: 'Europe/Paris',
-			default_country: 'USA',
+			default_country: 'US',
 			default_platform: 'instagram',
 			low_credit_alert_threshold: 500,
 		});
 		expect((await call('GET', '/me')).body.data.settings.timezone).toBe('Europe/Paris');
+		// Like every response, the country shows as an ISO code, whichever form was sent.
+		expect((await call('PATCH', '/me', { body: { default_country: 'UK' } })).body.data.settings.default_country).toBe('GB');
 		await call('PATCH', '/me', { body: { low_credit_alert_threshold: null } });
 		expect((await call('GET', '/me')).body.data.settings).toMatchObject({ low_credit_alert_threshold: null, timezone: 'Europe/Paris' });
 		expect((await call('GET', '/me', { key: OTHER_KEY })).body.data.settings.timezone).toBe('UTC');

@@ -1,7 +1,8 @@
-// Deterministic analytics: every posted video (a slot with a platform_url) of a delivered account is a
-// tracked post whose final metrics derive from its id; history (series, raw snapshots) grows linearly
-// to today's value over the post's first 14 days (an account's followers over 60 days). Same ids →
-// same numbers on every endpoint and run.
+// Deterministic analytics: every posted video (a slot with a platform_url, whatever its review status)
+// of a delivered account is a tracked post, live since the manager posted it (`posted_at`, shown as the
+// post's `published_at`), whose final metrics derive from its id; history (series, raw snapshots)
+// grows linearly to today's value over the post's first 14 days (an account's followers over 60
+// days). Same ids → same numbers on every endpoint and run.
 import { ApiError } from './errors';
 import { stableInt, stableUuid } from './stable';
 import type { Store } from './store';
@@ -23,8 +24,15 @@ export interface TrackedPost {
 	video: VideoSlot;
 	bundle: Bundle;
 	account: DeliveredAccount;
+	/** When the post went live on the platform (the slot's posted_at, not its submission published_at). */
 	published_at: string;
 	platform_url: string;
+}
+
+/** The tracked post of a slot, or null while it is not live (not posted yet). */
+function trackedPost(video: VideoSlot, bundle: Bundle, account: DeliveredAccount): TrackedPost | null {
+	if (!video.platform_url || !video.posted_at) return null;
+	return { video, bundle, account, published_at: video.posted_at, platform_url: video.platform_url };
 }
 
 export const METRIC_NAMES = ['views', 'likes', 'comments', 'shares', 'bookmarks'] as const;
@@ -97,10 +105,9 @@ export function postsByAccount(store: Store, owner: string): Map<string, Tracked
 		const account = accounts.get(bundle.saved_account_id ?? bundle.existing_account_id ?? '');
 		if (!account) continue;
 		for (const video of bundle.videos) {
-			if (!video.platform_url || !video.published_at) continue;
-			const list = out.get(account.id) ?? [];
-			list.push({ video, bundle, account, published_at: video.published_at, platform_url: video.platform_url });
-			out.set(account.id, list);
+			const post = trackedPost(video, bundle, account);
+			if (!post) continue;
+			out.set(account.id, [...(out.get(account.id) ?? []), post]);
 		}
 	}
 	return out;
@@ -120,13 +127,14 @@ export function ownedPost(store: Store, videoId: string, owner: string): Tracked
 		if (!video) continue;
 		if (bundle.owner_id !== owner) break;
 		const account = store.state.accounts.find((a) => a.id === (bundle.saved_account_id ?? bundle.existing_account_id));
-		if (!account || !video.platform_url || !video.published_at) {
+		const post = account && trackedPost(video, bundle, account);
+		if (!post) {
 			throw new ApiError(404, 'ANALYTICS_NOT_FOUND', 'No analytics data for this video yet: it has not been posted.', {
 				video_id: videoId,
 				status: video.status,
 			});
 		}
-		return { video, bundle, account, published_at: video.published_at, platform_url: video.platform_url };
+		return post;
 	}
 	throw new ApiError(404, 'VIDEO_NOT_FOUND', 'Video not found.', { video_id: videoId });
 }

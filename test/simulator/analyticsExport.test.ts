@@ -1,7 +1,8 @@
 // Analytics exports and Marketer+ insights over real HTTP: the video CSV, shareable reports (secret
 // token, no Idempotency-Key), the HTML report, comment pulse, account comments, raw snapshots.
+import { parseCsv } from './csv';
 import { type Simulator, startSimulator } from './index';
-import { client } from './testHelpers';
+import { client, postDeliveredVideos } from './testHelpers';
 
 let sim: Simulator;
 let call: ReturnType<typeof client>;
@@ -9,41 +10,20 @@ let call: ReturnType<typeof client>;
 beforeAll(async () => {
 	sim = await startSimulator({ seed: { accounts: 12, bundles: 10 }, rateLimit: false });
 	call = client(sim);
-	for (const b of sim.state.bundles.filter((x) => x.status === 'accepted' && x.saved_account_id)) {
-		for (const v of b.videos.filter((x) => !x.platform_url)) sim.operator.postVideo(b.id, v.position);
-	}
+	await postDeliveredVideos(sim);
 });
 afterAll(() => sim.close());
 
 const posted = () =>
-	sim.state.bundles.flatMap((b) => b.videos.filter((v) => v.platform_url).map((v) => ({ video: v, accountId: b.saved_account_id as string })));
+	sim.state.bundles.flatMap((b) =>
+		b.videos.filter((v) => v.platform_url).map((v) => ({ video: v, accountId: (b.saved_account_id ?? b.existing_account_id) as string })),
+	);
 
-/** Minimal RFC 4180 reader for the assertions (quoted fields, doubled quotes, CRLF). */
-function parseCsv(text: string): string[][] {
-	const rows: string[][] = [];
-	let row: string[] = [];
-	let field = '';
-	let quoted = false;
-	for (let i = 0; i < text.length; i++) {
-		const c = text[i];
-		if (quoted) {
-			if (c === '"' && text[i + 1] === '"') field += text[++i];
-			else if (c === '"') quoted = false;
-			else field += c;
-		} else if (c === '"') quoted = true;
-		else if (c === ',') {
-			row.push(field);
-			field = '';
-		}
-		else if (c === '\r' && text[i + 1] === '\n') {
-			row.push(field);
-			rows.push(row);
-			row = [];
-			field = '';
-			i++;
-		} else field += c;
-	}
-	return rows;
+/** The rows of an export, read with the simulator's RFC 4180 reader (the CSV import's, not the writer). */
+function csvRows(text: string): string[][] {
+	const parsed = parseCsv(text);
+	if (!parsed) throw new Error('unterminated quote in the export');
+	return parsed;
 }
 
 describe('GET /analytics/export/videos', () => {
@@ -56,7 +36,7 @@ describe('GET /analytics/export/videos', () => {
 		expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="tokportal-video-analytics-\d{4}-\d{2}-\d{2}\.csv"$/);
 		expect(res.headers.get('x-tokportal-analytics-contract')).toContain('analytics-v2');
 		expect(res.body.endsWith('\r\n')).toBe(true);
-		const [header, ...rows] = parseCsv(res.body);
+		const [header, ...rows] = csvRows(res.body);
 		expect(header).toEqual([
 			'video_id',
 			'account_id',
@@ -93,12 +73,12 @@ describe('GET /analytics/export/videos', () => {
 	test('filters: account, q, platform, range; an empty selection is the header row alone', async () => {
 		const { accountId } = posted()[0];
 		const mine = await call('GET', `/analytics/export/videos?account=${accountId}`);
-		expect(parseCsv(mine.body).slice(1).every((r) => r[1] === accountId)).toBe(true);
+		expect(csvRows(mine.body).slice(1).every((r) => r[1] === accountId)).toBe(true);
 		const username = sim.state.accounts.find((a) => a.id === accountId)!.username;
 		const byQuery = await call('GET', `/analytics/export/videos?q=${encodeURIComponent(username.toUpperCase())}`);
-		expect(parseCsv(byQuery.body).slice(1).every((r) => r[2] === username)).toBe(true);
+		expect(csvRows(byQuery.body).slice(1).every((r) => r[2] === username)).toBe(true);
 		const none = await call('GET', '/analytics/export/videos?from=2099-01-01');
-		expect(none.body).toBe(`${parseCsv(mine.body)[0].join(',')}\r\n`);
+		expect(none.body).toBe(`${csvRows(mine.body)[0].join(',')}\r\n`);
 		const bad = await call('GET', '/analytics/export/videos?to=soon');
 		expect([bad.status, bad.headers.get('content-type'), bad.body.error.code]).toEqual([400, 'application/json', 'VALIDATION_ERROR']);
 	});
@@ -210,7 +190,7 @@ describe('Marketer+ insights', () => {
 		expect(post.body.data[0].payload).toMatchObject({ play_count: today.views, like_count: today.likes });
 		// From the day it was posted (or 100 days back at most) to today.
 		const day = (iso: string) => Math.floor(Date.parse(iso) / 86_400_000);
-		const span = day(new Date().toISOString()) - day(video.published_at!) + 1;
+		const span = day(new Date().toISOString()) - day(video.posted_at!) + 1;
 		expect(post.body.data).toHaveLength(Math.min(100, span));
 		const ranged = await call('GET', `/analytics/accounts/${accountId}/raw?from=2026-05-01&to=2026-05-03`);
 		expect(ranged.body.data.map((r: { captured_at: string }) => r.captured_at.slice(0, 10))).toEqual(['2026-05-03', '2026-05-02', '2026-05-01']);

@@ -1,6 +1,6 @@
 // Query filters shared by the analytics endpoints: platform, country and account (repeatable),
 // workspace, and a from/to range (dates or ISO timestamps; a date-only `to` includes that whole day).
-import { canonicalCountry, READABLE_PLATFORMS } from './catalog';
+import { countryCode, READABLE_PLATFORMS } from './catalog';
 import { validationError } from './errors';
 import type { RouteContext } from './router';
 import type { DeliveredAccount } from './types';
@@ -64,7 +64,7 @@ export function accountFilters(ctx: RouteContext): AccountFilters {
 	return {
 		platforms: queryEnum(ctx.query, 'platform', READABLE_PLATFORMS),
 		// Aliases (US, GB) select like their canonical codes; unknown codes select nothing.
-		countries: queryValues(ctx.query, 'country').map((c) => canonicalCountry(c) ?? c.toUpperCase()),
+		countries: queryValues(ctx.query, 'country').map((c) => countryCode(c) ?? c.toUpperCase()),
 		accountIds: queryValues(ctx.query, 'account'),
 		workspace: queryValues(ctx.query, 'workspace').at(-1) ?? null,
 	};

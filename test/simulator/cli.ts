@@ -16,7 +16,9 @@ const CONTROL_ENDPOINTS = [
 	'POST   /_sim/bundles/{id}/account/apply-corrections {changes?}',
 	'POST   /_sim/bundles/{id}/account/auto-finalize',
 	'POST   /_sim/bundles/{id}/account/remake',
-	'POST   /_sim/bundles/{id}/videos/{position}/post',
+	'POST   /_sim/bundles/{id}/videos/{position}/accept | post | auto-finalize',
+	'POST   /_sim/bundles/{id}/videos/{position}/apply-corrections {changes?}',
+	'POST   /_sim/bundles/{id}/videos/{position}/download-failed {reason?} | flag {flag}',
 	'POST   /_sim/bundles/{id}/complete',
 	'POST   /_sim/accounts/{id}/verification-code {code?}',
 	'POST   /_sim/accounts/{id}/ban',
@@ -32,6 +34,7 @@ const CONTROL_ENDPOINTS = [
 	'POST   /_sim/warming-sessions/{id}/verify-term {term?} | complete | expire',
 	'POST   /_sim/comments/{id}/submit | verify {result} | finalize | expire',
 	'POST   /_sim/videos/{id}/ad-code/submit {code?} | deliver',
+	'GET    /_sim/uploads | GET /_sim/uploads/{id}/content     uploaded media and its bytes',
 ];
 
 function integer(value: string | undefined, name: string): number | undefined {

@@ -1,7 +1,7 @@
 // Comment tasks over real HTTP: single and batch creation (rejected rows never charged), list filters,
 // cancel with refund, the verifier flow driven by /_sim/, approve, dispute and the verification timeline.
 import { DEFAULT_API_KEY, type Simulator, startSimulator } from './index';
-import { client, control } from './testHelpers';
+import { client, control, deliveredAccount } from './testHelpers';
 
 const OTHER_KEY = `sk_${'f'.repeat(64)}`;
 const TIKTOK_VIDEO = 'https://www.tiktok.com/@brand/video/7300000000000000001';
@@ -209,13 +209,8 @@ test('dispute a verified task inside its window; reason required; finalized task
 });
 
 test('Coverage gates new tasks and approvals, not cancellations', async () => {
-	const bundle = (await call('POST', '/bundles', { body: { bundle_type: 'account_only', country: 'ES' } })).body.data;
-	await call('PUT', `/bundles/${bundle.id}/account`, {
-		body: { username: 'gated.account', visible_name: 'Gated', profile_picture_url: 'https://cdn.example.com/p.jpg' },
-	});
-	await call('POST', `/bundles/${bundle.id}/publish`);
-	await sim$('POST', `/bundles/${bundle.id}/accept`);
-	const accountId = (await sim$('POST', `/bundles/${bundle.id}/account/review`)).body.data.saved_account_id;
+	// Accounts delivered during a run are post-cutoff: they have Coverage.
+	const { accountId } = await deliveredAccount(sim, call, { username: 'gated.account', visible_name: 'Gated' }, { country: 'ES' });
 	const pending = await create({ saved_account_id: accountId });
 	const confirmed = await create({ saved_account_id: accountId });
 	await sim$('POST', `/comments/${confirmed.id}/submit`);

@@ -1,7 +1,7 @@
 // TokPortal Coverage over real HTTP: grandfathered accounts, cancel (what it ends, the task gate),
 // reactivation against the quote, lapses/renewals/ends driven by /_sim/, and the subscription.* webhooks.
 import { DEFAULT_API_KEY, type DeliveredAccount, type Simulator, startSimulator } from './index';
-import { client, control, pause, type Receiver, signatureValid, startReceiver } from './testHelpers';
+import { client, control, pause, publishedBundle, type Receiver, signatureValid, startReceiver } from './testHelpers';
 
 let sim: Simulator;
 let call: ReturnType<typeof client>;
@@ -126,6 +126,17 @@ test('an active record; cancel says what ends, pauses work and gates paid tasks;
 	expect(back.body).toMatchObject({ data: { status: 'active', task_access: true, lock_version: 3 }, credits_charged: 0 });
 	expect(sim.state.credits).toBe(before);
 	expect(await lastEvent()).toMatchObject({ type: 'subscription.reactivated', data: { previous_status: 'cancelled', credits_charged: 0 } });
+});
+
+test('cancel pauses every order under way on the account, its video phase included', async () => {
+	// Delivered during the run (post-cutoff: it has Coverage); its posted video awaits review.
+	const bundleId = await publishedBundle(call, { auto_finalize_videos: false, videos_quantity: 1 });
+	sim.operator.acceptBundle(bundleId);
+	const accountId = sim.operator.moveAccountToReview(bundleId).saved_account_id!;
+	sim.operator.postVideo(bundleId, 1);
+	expect(sim.state.bundles.find((b) => b.id === bundleId)!.status).toBe('in_review');
+	const cancelled = await call('POST', `/accounts/${accountId}/managed-subscription/cancel`);
+	expect(cancelled.body.effects.paused.bundles).toEqual([bundleId]);
 });
 
 test('lapse with unpaid periods (operator) → reactivation charges exactly them, once per Idempotency-Key', async () => {

@@ -7,8 +7,21 @@ import { type ApiKeys, type SimUser } from './auth';
 import { API_VERSION } from './catalog';
 import { ApiError, errorBody, validationError } from './errors';
 import { echoResponse, type FaultAnswer, type Faults, faultResponse, interrupt, interruption, processesFirst } from './faults';
-import { headerValue, lowerCaseHeaders, type ParsedBody, parseQuery, readJsonBody, sendJson, sendText, sleep } from './httpUtil';
+import {
+	headerValue,
+	lowerCaseHeaders,
+	type ParsedBody,
+	parseJson,
+	parseQuery,
+	readBody,
+	REQUEST_BODY_LIMIT,
+	sendJson,
+	sendText,
+	sleep,
+} from './httpUtil';
 import { type IdempotencyLedger, requestFingerprint } from './idempotency';
+import type { MediaStore } from './media';
+import { describeForm, type MultipartForm, parseMultipart } from './multipart';
 import type { RateLimiter } from './rateLimiter';
 import type { RequestLogEntry, RequestTracker } from './requestLog';
 import type { Query, RouteContext, RouteDef, RouteResult, Router } from './router';
@@ -29,6 +42,7 @@ export interface ApiDeps {
 	faults: Faults;
 	dispatcher: WebhookDispatcher;
 	tracker: RequestTracker;
+	media: MediaStore;
 	latencyMs: () => number;
 	log: (message: string) => void;
 }
@@ -45,6 +59,7 @@ interface Incoming {
 	path: string;
 	query: Query;
 	body: ParsedBody;
+	form: MultipartForm | null;
 }
 
 /** Echo a client X-Request-ID only when it is short, plain ASCII (notes §1.4). */
@@ -93,7 +108,7 @@ export class ApiServer {
 		};
 		this.deps.tracker.begin(entry);
 		try {
-			const body = await readJsonBody(req);
+			const { body, form } = await this.readRequestBody(req, method, path);
 			entry.body = body.value;
 			const fault = this.deps.faults.take(method, path);
 			if (fault) entry.fault = fault.type;
@@ -101,7 +116,7 @@ export class ApiServer {
 			if (delay > 0) await sleep(delay);
 			const upstream =
 				fault === undefined || processesFirst(fault)
-					? await this.process({ req, method, path, query: entry.query, body })
+					? await this.process({ req, method, path, query: entry.query, body, form })
 					: undefined;
 			const ending = fault && interruption(fault);
 			if (ending) {
@@ -145,6 +160,20 @@ export class ApiServer {
 		} finally {
 			this.deps.tracker.end(entry);
 		}
+	}
+
+	/** JSON, or multipart/form-data on the routes that take files (described, not copied, in the log). */
+	private async readRequestBody(
+		req: IncomingMessage,
+		method: string,
+		path: string,
+	): Promise<{ body: ParsedBody; form: MultipartForm | null }> {
+		const match = this.deps.router.match(method, path);
+		const raw = await readBody(req, REQUEST_BODY_LIMIT);
+		if (match.kind !== 'found' || match.route.body !== 'multipart') return { body: parseJson(raw), form: null };
+		if (raw.tooLarge) return { body: { ok: false, value: undefined, tooLarge: true }, form: null };
+		const form = parseMultipart(headerValue(req, 'content-type'), raw.data);
+		return { body: { ok: form !== null, value: form ? describeForm(form) : undefined }, form };
 	}
 
 	private async process(inc: Incoming): Promise<Outgoing> {
@@ -250,12 +279,23 @@ export class ApiServer {
 			params,
 			query: inc.query,
 			body: inc.body.value,
+			form: inc.form,
+			media: dryRun ? this.deps.media.dryRunView() : this.deps.media,
 			dryRun,
 			emit: (type, data) => queued.push([type, data]),
 			webhooks: this.deps.dispatcher,
 		};
 		try {
-			if (!inc.body.ok) throw validationError('body', 'The request body is not valid JSON.');
+			if (inc.body.tooLarge) {
+				throw new ApiError(413, 'PAYLOAD_TOO_LARGE', `The request body exceeds ${REQUEST_BODY_LIMIT} bytes.`, {
+					max_bytes: REQUEST_BODY_LIMIT,
+				});
+			}
+			if (!inc.body.ok) {
+				throw route.body === 'multipart'
+					? validationError('body', 'Send multipart/form-data (a "file" part and the form fields).')
+					: validationError('body', 'The request body is not valid JSON.');
+			}
 			const result = await route.handler(ctx);
 			return dryRun ? asDryRun(result, this.deps.store.state.credits) : result;
 		} catch (err) {

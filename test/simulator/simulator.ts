@@ -6,6 +6,7 @@ import { Faults, type FaultControl } from './faults';
 import { IdempotencyLedger } from './idempotency';
 import { backfillBanReports } from './banReports';
 import { seedCreditHistory } from './ledgerSeed';
+import { MediaStore, STORAGE_PREFIX } from './media';
 import type { Operator } from './operator';
 import { type RateLimit, RateLimiter } from './rateLimiter';
 import { type RequestLogEntry, RequestTracker } from './requestLog';
@@ -20,11 +21,17 @@ import { analyticsInsightRoutes } from './routes/analyticsInsights';
 import { bundleAccountRoutes } from './routes/bundleAccount';
 import { bundleCreateRoutes } from './routes/bundleCreate';
 import { bundleRoutes } from './routes/bundles';
+import { bundleSlotRoutes } from './routes/bundleSlots';
 import { commentRoutes } from './routes/comments';
 import { CONTROL_PREFIX, handleControl } from './routes/control';
 import { coverageRoutes } from './routes/coverage';
 import { referenceRoutes } from './routes/reference';
 import { settingsRoutes } from './routes/settings';
+import { handleStorage } from './routes/storage';
+import { uploadRoutes } from './routes/uploads';
+import { videoActionRoutes } from './routes/videoActions';
+import { videoImportRoutes } from './routes/videoImport';
+import { videoRoutes } from './routes/videos';
 import { warmingRoutes } from './routes/warming';
 import { webhookRoutes } from './routes/webhooks';
 import { type ServiceActions, ServiceOperator } from './serviceOperator';
@@ -32,7 +39,7 @@ import { Seeder } from './seed';
 import { API_PREFIX, ApiServer } from './server';
 import { createState, Store } from './store';
 import type { AnalyticsPlan } from './serviceTypes';
-import type { CreditTransaction, DeliveredAccount, SimState } from './types';
+import type { CreditTransaction, DeliveredAccount, SimState, UploadedObject } from './types';
 import { WebhookDispatcher } from './webhookDelivery';
 
 /** Demo key, documented in the README. `sk_` + 64 lowercase hex like real keys. */
@@ -65,6 +72,13 @@ export interface SimulatorOptions {
 	log?: (message: string) => void;
 }
 
+/** Uploaded media: metadata (also in state.uploads) and the stored bytes. */
+export interface UploadsView {
+	list(): UploadedObject[];
+	/** Bytes by upload id, storage_path or public_url; undefined until stored. */
+	bytes(ref: string): Buffer | undefined;
+}
+
 export interface Simulator {
 	url: string;
 	baseUrl: string;
@@ -75,6 +89,7 @@ export interface Simulator {
 	faults: FaultControl;
 	operator: Operator & ServiceActions;
 	state: SimState;
+	uploads: UploadsView;
 	setLatency(ms: number): void;
 	setRateLimit(limit: RateLimit | false): void;
 	seedAccounts(count: number, opts?: { platform?: string; country?: string }): DeliveredAccount[];
@@ -115,6 +130,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 
 	const faults = new Faults();
 	const tracker = new RequestTracker();
+	const media = new MediaStore();
 	const rateLimiter = new RateLimiter(opts.rateLimit ?? DEFAULT_RATE_LIMIT);
 	let latency = opts.latencyMs ?? 0;
 	const api = new ApiServer({
@@ -125,6 +141,11 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 			...bundleCreateRoutes,
 			...bundleRoutes,
 			...bundleAccountRoutes,
+			...bundleSlotRoutes,
+			...videoRoutes,
+			...videoActionRoutes,
+			...videoImportRoutes,
+			...uploadRoutes,
 			...accountRoutes,
 			...webhookRoutes,
 			...analyticsRoutes,
@@ -143,6 +164,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 		faults,
 		dispatcher,
 		tracker,
+		media,
 		latencyMs: () => latency,
 		log,
 	});
@@ -151,6 +173,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 		operator,
 		faults,
 		tracker,
+		media,
 		setLatency: (ms: number) => {
 			latency = ms;
 		},
@@ -166,7 +189,9 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 			? api.handle(req, res, url)
 			: url.pathname.startsWith(`${CONTROL_PREFIX}/`)
 				? handleControl(req, res, url, controls)
-				: Promise.resolve(
+				: url.pathname.startsWith(`${STORAGE_PREFIX}/`)
+					? handleStorage(req, res, url, { state, media })
+					: Promise.resolve(
 						res.writeHead(404, { 'Content-Type': 'application/json' }).end(
 							JSON.stringify({ error: { code: 'NOT_FOUND', message: `Use ${API_PREFIX}/… or ${CONTROL_PREFIX}/….` } }),
 						),
@@ -181,6 +206,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 		server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
 	});
 	const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	media.setOrigin(url);
+	const uploadOf = (ref: string) => state.uploads.find((u) => u.id === ref || u.storage_path === media.pathOf(ref));
 
 	return {
 		url,
@@ -192,6 +219,13 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 		faults,
 		operator,
 		state,
+		uploads: {
+			list: () => state.uploads,
+			bytes: (ref) => {
+				const upload = uploadOf(ref);
+				return upload ? media.get(upload.storage_path)?.data : undefined;
+			},
+		},
 		setLatency: controls.setLatency,
 		setRateLimit: controls.setRateLimit,
 		seedAccounts: controls.seedAccounts,

@@ -8,7 +8,17 @@ import type { Bundle, DeliveredAccount, SimState, WebhookEndpoint } from './type
 const DRY_RUN_ID_PREFIX = '00000000-0000-4000-8000-';
 
 export function createState(initialCredits: number): SimState {
-	return { credits: initialCredits, ledger: [], bundles: [], accounts: [], webhooks: [], events: [], deliveries: [], ...emptyServiceState() };
+	return {
+		credits: initialCredits,
+		ledger: [],
+		bundles: [],
+		accounts: [],
+		webhooks: [],
+		events: [],
+		deliveries: [],
+		uploads: [],
+		...emptyServiceState(),
+	};
 }
 
 export class Store {

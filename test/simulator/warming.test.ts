@@ -32,13 +32,16 @@ async function events(from: number): Promise<Array<{ type: string; data: Record<
 }
 
 const sessionOf = (bundleId: string) => sim.state.warmingSessions.find((s) => s.bundle_id === bundleId)!;
-/** A delivered account an account manager works on (its bundle was accepted). */
+/** The bundle that delivered the account is in one of these statuses. */
+const deliveredBy = (a: DeliveredAccount, statuses: string[]) =>
+	sim.state.bundles.some((b) => b.saved_account_id === a.id && statuses.includes(b.status));
+/** A delivered account without warming that an account manager works on (its bundle was accepted, maybe in its video phase). */
 const managed = (predicate: (a: DeliveredAccount) => boolean = () => true) =>
 	sim.state.accounts.find(
 		(a) =>
 			!a.banned &&
 			predicate(a) &&
-			sim.state.bundles.some((b) => b.saved_account_id === a.id && b.status === 'accepted') &&
+			deliveredBy(a, ['accepted', 'in_review', 'finalized']) &&
 			!sim.state.warmingSessions.some((s) => s.saved_account_id === a.id),
 	)!;
 
@@ -204,8 +207,9 @@ describe('POST /accounts/{id}/rewarm', () => {
 		expect((await call('GET', `/warming-sessions/${session.id}`)).body.data.status).toBe('in_progress');
 	});
 
-	test('preconditions: terms, platform, active order, credits', async () => {
-		const account = managed();
+	test('preconditions: terms, platform, active order (the video phase is one), credits', async () => {
+		// Its bundle is past `accepted`: videos in review or finalized; a manager still looks after it.
+		const account = managed((a) => deliveredBy(a, ['in_review', 'finalized']));
 		const cases: Array<[string, unknown, number, string]> = [
 			[account.id, { search_terms: NINE.slice(0, 4) }, 400, 'ADVANCED_WARMING_TERMS'],
 			[account.id, { terms: NINE.slice(0, 3) }, 400, 'UNKNOWN_FIELD'],

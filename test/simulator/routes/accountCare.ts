@@ -27,12 +27,19 @@ function rejectUnknown(o: Json, allowed: string[]): void {
 	}
 }
 
-/** A bundle an account manager took on (accepted or completed), i.e. someone can do the work. */
+/**
+ * Bundles an account manager took on: accepted, its video phase (in_review, finalized; spec 001) and
+ * completed — not before acceptance, nor once cancelled.
+ */
+const MANAGED_BUNDLE_STATUSES: readonly string[] = ['accepted', 'in_review', 'finalized', 'completed'];
+const NO_MANAGER = 'it needs a bundle accepted by TokPortal: accepted, in review, finalized or completed';
+
+/** A bundle of the account that an account manager took on, i.e. someone can do the work. */
 function hasActiveOrder(ctx: RouteContext, account: DeliveredAccount): boolean {
 	return ctx.store.state.bundles.some(
 		(b) =>
 			(b.saved_account_id === account.id || b.existing_account_id === account.id || b.id === account.origin_bundle_id) &&
-			(b.status === 'accepted' || b.status === 'completed'),
+			MANAGED_BUNDLE_STATUSES.includes(b.status),
 	);
 }
 
@@ -90,7 +97,7 @@ function createEditRequest(ctx: RouteContext): RouteResult {
 	const fields = parseEdit(objectBody(ctx.body), account.platform);
 	assertTaskAccess(ctx.store, account);
 	if (!hasActiveOrder(ctx, account)) {
-		throw new ApiError(409, 'EDIT_REQUEST_NO_ACTIVE_ORDER', 'No account manager is assigned to this account (it needs an accepted or completed bundle).', {
+		throw new ApiError(409, 'EDIT_REQUEST_NO_ACTIVE_ORDER', `No account manager is assigned to this account (${NO_MANAGER}).`, {
 			account_id: account.id,
 		});
 	}
@@ -147,7 +154,7 @@ function rewarm(ctx: RouteContext): RouteResult {
 	}
 	assertTaskAccess(ctx.store, account);
 	if (!hasActiveOrder(ctx, account)) {
-		throw new ApiError(409, 'REWARM_NO_ACTIVE_ORDER', 'No account manager can take this rewarm (the account needs an accepted or completed bundle).', {
+		throw new ApiError(409, 'REWARM_NO_ACTIVE_ORDER', `No account manager can take this rewarm (${NO_MANAGER}).`, {
 			account_id: account.id,
 		});
 	}

@@ -20,11 +20,6 @@ export function ownedVideo(ctx: RouteContext, id: string): { bundle: Bundle; vid
 	throw new ApiError(404, 'VIDEO_NOT_FOUND', 'Video not found.', { video_id: id });
 }
 
-/** Finalized, or posted on a bundle that finalizes its videos automatically (its terminal state here). */
-function isFinal(bundle: Bundle, video: VideoSlot): boolean {
-	return video.status === 'finalized' || (video.status === 'published' && video.platform_url !== null && bundle.auto_finalize_videos);
-}
-
 export function adCodeView(r: AdCodeRequest): Record<string, unknown> {
 	const { owner_id: _owner, ...rest } = r;
 	return rest;
@@ -40,8 +35,9 @@ function requestAdCode(ctx: RouteContext): RouteResult {
 		throw validationError('authorization_days', `authorization_days must be one of: ${AUTHORIZATION_DAYS.join(', ')}.`);
 	}
 	const note = optString(o, 'note', 500, true) ?? null;
-	if (!isFinal(bundle, video)) {
-		throw new ApiError(409, 'VIDEO_NOT_FINALIZED', 'Ad codes can be requested for finalized (posted) videos only.', {
+	// Posted and approved: by the customer, after 72 h, or at once with auto_finalize_videos.
+	if (video.status !== 'finalized') {
+		throw new ApiError(409, 'VIDEO_NOT_FINALIZED', 'Ad codes can be requested for finalized (posted and approved) videos only.', {
 			video_id: video.id,
 			current_status: video.status,
 		});

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { accountSummary, postsByAccount, postView, type TrackedPost } from '../analyticsData';
 import { accountFilters, inRange, parseInstant, queryRange, selectAccounts, workspaceOf } from '../analyticsFilters';
-import { canonicalCountry, ORDERABLE_PLATFORMS } from '../catalog';
+import { countryCode, ORDERABLE_PLATFORMS } from '../catalog';
 import { ApiError, validationError } from '../errors';
 import { contractHeaders, requireFeature } from '../plans';
 import type { RouteContext, RouteDef, RouteResult } from '../router';
@@ -56,8 +56,8 @@ function csvField(value: unknown): string {
 function matchesQuery(post: TrackedPost, q: string | null): boolean {
 	if (!q) return true;
 	const needle = q.toLowerCase();
-	return [post.account.username, post.account.visible_name, post.platform_url, post.video.name].some((v) =>
-		v.toLowerCase().includes(needle),
+	return [post.account.username, post.account.visible_name, post.platform_url, post.video.name].some(
+		(v) => v?.toLowerCase().includes(needle) === true,
 	);
 }
 
@@ -136,7 +136,7 @@ function parseReport(ctx: RouteContext): ReportSpec {
 		return p;
 	});
 	const countries = stringList(o, 'countries', (c) => {
-		const code = canonicalCountry(c);
+		const code = countryCode(c);
 		if (!code) throw validationError('countries', `Unknown country: ${c}.`);
 		return code;
 	});

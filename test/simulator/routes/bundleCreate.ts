@@ -1,5 +1,5 @@
 // POST /bundles and POST /bundles/bulk: validation (notes §7.3/7.4), pricing, atomic debit.
-import { canonicalCountry, COUNTRIES, ORDERABLE_PLATFORMS } from '../catalog';
+import { COUNTRIES, countryCode, ORDERABLE_PLATFORMS } from '../catalog';
 import { ApiError, validationError } from '../errors';
 import { bundleEventData } from '../eventData';
 import { type BundleSpec, buildBundle } from '../factories';
@@ -27,7 +27,7 @@ function orderablePlatform(value: unknown, field: string): string {
 function orderableCountry(value: unknown): string {
 	if (value === undefined || value === null || value === '') throw validationError('country', 'country is required.');
 	if (typeof value !== 'string') throw validationError('country', 'country must be a string.');
-	const code = canonicalCountry(value);
+	const code = countryCode(value);
 	if (!code) {
 		throw new ApiError(400, 'COUNTRY_NOT_ENABLED', `Country "${value}" is not open for orders.`, {
 			field: 'country',

@@ -3,15 +3,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError, errorBody } from '../errors';
 import { ECHO_FORMATS, type EchoFormat, type Fault, type Faults } from '../faults';
-import { readJsonBody, sendJson } from '../httpUtil';
+import { readJsonBody, sendBytes, sendJson } from '../httpUtil';
+import type { MediaStore } from '../media';
 import type { AccountChanges, Operator } from '../operator';
 import type { RateLimit } from '../rateLimiter';
 import type { RequestTracker } from '../requestLog';
 import { type RouteDef, Router } from '../router';
 import type { ServiceActions } from '../serviceOperator';
-import type { CreditTransaction, DeliveredAccount, SimState } from '../types';
+import type { Bundle, CreditTransaction, DeliveredAccount, SimState, VideoSlot } from '../types';
 import { isObject, type Json } from '../validate';
-import { bundleDetail, deliveredDetail } from '../views';
+import type { VideoChanges, VideoFlag } from '../videoOperator';
+import { bundleDetail, deliveredDetail, videoView } from '../views';
 import { serviceControlRoutes } from './serviceControl';
 
 export const CONTROL_PREFIX = '/_sim';
@@ -21,6 +23,7 @@ export interface ControlDeps {
 	operator: Operator & ServiceActions;
 	faults: Faults;
 	tracker: RequestTracker;
+	media: MediaStore;
 	setLatency(ms: number): void;
 	setRateLimit(limit: RateLimit | false): void;
 	seedAccounts(count: number, opts: { platform?: string; country?: string }): DeliveredAccount[];
@@ -33,7 +36,7 @@ export interface ControlContext {
 	body: Json;
 }
 
-type ControlResult = { status: number; body: unknown };
+type ControlResult = { status: number; body: unknown; raw?: { contentType: string; data: Buffer } };
 export const ok = (data: unknown): ControlResult => ({ status: 200, body: { data } });
 
 export function bad(message: string): ApiError {
@@ -46,6 +49,13 @@ export function nonNegativeInt(value: unknown, name: string): number {
 }
 
 export const optionalString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/** The API view of a video after an operator action on it. */
+function videoResult(deps: ControlDeps, params: Record<string, string>, act: (id: string, position: number) => VideoSlot) {
+	const video = act(params.id, Number(params.position));
+	const bundle = deps.state.bundles.find((b) => b.id === params.id) as Bundle;
+	return ok(videoView(bundle, video));
+}
 
 /** Operator view of an account: the API detail plus simulator flags (post_cutoff, inbox size…). */
 function accountState(a: DeliveredAccount): Record<string, unknown> {
@@ -192,8 +202,50 @@ const routes: Array<RouteDef<ControlContext>> = [
 	},
 	{
 		method: 'POST',
+		path: '/bundles/:id/videos/:position/accept',
+		handler: ({ deps, params }) => videoResult(deps, params, (id, p) => deps.operator.acceptVideo(id, p)),
+	},
+	{
+		method: 'POST',
 		path: '/bundles/:id/videos/:position/post',
-		handler: ({ deps, params }) => ok(deps.operator.postVideo(params.id, Number(params.position))),
+		handler: ({ deps, params }) => videoResult(deps, params, (id, p) => deps.operator.postVideo(id, p)),
+	},
+	{
+		method: 'POST',
+		path: '/bundles/:id/videos/:position/apply-corrections',
+		handler: ({ deps, params, body }) => {
+			if (body.changes !== undefined && !isObject(body.changes)) throw bad('changes must be an object.');
+			const changes = body.changes as VideoChanges | undefined;
+			return videoResult(deps, params, (id, p) => deps.operator.applyVideoCorrections(id, p, changes));
+		},
+	},
+	{
+		method: 'POST',
+		path: '/bundles/:id/videos/:position/auto-finalize',
+		handler: ({ deps, params }) => videoResult(deps, params, (id, p) => deps.operator.autoFinalizeVideo(id, p)),
+	},
+	{
+		method: 'POST',
+		path: '/bundles/:id/videos/:position/download-failed',
+		handler: ({ deps, params, body }) =>
+			videoResult(deps, params, (id, p) => deps.operator.failVideoDownload(id, p, optionalString(body.reason))),
+	},
+	{
+		method: 'POST',
+		path: '/bundles/:id/videos/:position/flag',
+		handler: ({ deps, params, body }) =>
+			videoResult(deps, params, (id, p) => deps.operator.flagVideo(id, p, body.flag as VideoFlag)),
+	},
+	{ method: 'GET', path: '/uploads', handler: ({ deps }) => ok(deps.state.uploads) },
+	{
+		method: 'GET',
+		path: '/uploads/:id/content',
+		handler: ({ deps, params }) => {
+			const upload = deps.state.uploads.find((u) => u.id === params.id);
+			const stored = upload ? deps.media.get(upload.storage_path) : undefined;
+			if (!stored) throw new ApiError(404, 'SIM_NOT_FOUND', 'No stored bytes for this upload id.');
+			return { status: 200, body: undefined, raw: { contentType: stored.contentType, data: stored.data } };
+		},
 	},
 	{ method: 'POST', path: '/bundles/:id/complete', handler: ({ deps, params }) => ok(bundleDetail(deps.operator.completeBundle(params.id))) },
 	{
@@ -226,5 +278,6 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, u
 		if (!(err instanceof ApiError)) throw err;
 		result = { status: err.status, body: errorBody(err) };
 	}
-	sendJson(res, result.status, {}, result.body);
+	if (result.raw) sendBytes(res, result.raw.contentType, result.raw.data);
+	else sendJson(res, result.status, {}, result.body);
 }

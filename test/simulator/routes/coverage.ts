@@ -2,6 +2,7 @@
 // unpaid periods) and cancel (ends task access and protections at once, no refund).
 import { COVERAGE_PERIOD_MS, coverageView, reactivationQuote, requireCoverage, storedCoverage } from '../coverage';
 import { ApiError, validationError } from '../errors';
+import { ACTIVE_STATUSES } from '../operator';
 import type { RouteContext, RouteDef, RouteResult } from '../router';
 import type { DeliveredAccount } from '../types';
 import { objectBody } from '../validate';
@@ -42,7 +43,7 @@ function cancel(ctx: RouteContext): RouteResult {
 	const linked = ctx.store.state.bundles.filter(
 		(b) =>
 			(b.saved_account_id === account.id || b.existing_account_id === account.id) &&
-			['pending_setup', 'published', 'published_priority', 'accepted'].includes(b.status),
+			ACTIVE_STATUSES.includes(b.status),
 	);
 	const paused = {
 		bundles: linked.map((b) => b.id),

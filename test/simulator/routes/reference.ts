@@ -107,7 +107,7 @@ function creditCosts(): RouteResult {
 
 export const referenceRoutes: Array<RouteDef<RouteContext>> = [
 	{ method: 'GET', path: '/me', handler: me },
-	{ method: 'GET', path: '/countries', handler: () => ({ status: 200, body: { data: COUNTRIES.map((c) => ({ ...c })) } }) },
+	{ method: 'GET', path: '/countries', handler: () => ({ status: 200, body: { data: COUNTRIES.map((c) => ({ code: c.code, name: c.name })) } }) },
 	{ method: 'GET', path: '/platforms', handler: () => ({ status: 200, body: { data: PLATFORMS.map((p) => ({ ...p })) } }) },
 	{ method: 'GET', path: '/credits/balance', handler: balance },
 	{ method: 'GET', path: '/credits/history', handler: history },

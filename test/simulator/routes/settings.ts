@@ -1,6 +1,6 @@
 // PATCH /me (notes §12.1: "safe workspace settings", fields undocumented — simulator choice). Only
 // these settings change; identity, credits and the key are read-only. GET /me shows them.
-import { canonicalCountry, ORDERABLE_PLATFORMS } from '../catalog';
+import { countryCode, ORDERABLE_PLATFORMS } from '../catalog';
 import { ApiError, validationError } from '../errors';
 import type { RouteContext, RouteDef, RouteResult } from '../router';
 import type { UserSettings } from '../serviceTypes';
@@ -69,7 +69,7 @@ function parse(o: Json): Partial<UserSettings> {
 	}
 	const country = optString(o, 'default_country', 8, true);
 	if (country !== undefined) {
-		const code = country === null ? null : canonicalCountry(country);
+		const code = country === null ? null : countryCode(country);
 		if (country !== null && !code) throw validationError('default_country', `Unknown country: ${country}.`);
 		out.default_country = code;
 	}
