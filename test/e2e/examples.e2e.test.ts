@@ -253,7 +253,8 @@ whenReady('Slack notifications: one message per finalized account, ban and publi
 			const demo = (ref: string) => simulator!.state.bundles.find((b) => b.external_ref === ref)!;
 			const inReview = demo('demo-0005');
 			const finalized = demo('demo-0007');
-			const withVideos = demo('demo-0004');
+			// Its video 1 is submitted and auto-finalize is on: posting it finalizes it (video.finalized).
+			const withVideos = demo('demo-0005');
 			const bannedAccount = simulator!.state.accounts.find((a) => a.id === finalized.saved_account_id)!;
 			const reviewedAccount = simulator!.state.accounts.find((a) => a.id === inReview.saved_account_id)!;
 
@@ -266,7 +267,7 @@ whenReady('Slack notifications: one message per finalized account, ban and publi
 			const runs = await executionsOf(workflowId, 3);
 			expect(runs.map((r) => r.status)).toEqual(['success', 'success', 'success']);
 			const slackNodes = (run: RunResult) => Object.keys(run.nodes).filter((name) => name.startsWith('Slack:'));
-			expect(runs.map(slackNodes)).toEqual([['Slack: account ready'], ['Slack: account banned'], ['Slack: video published']]);
+			expect(runs.map(slackNodes)).toEqual([['Slack: account ready'], ['Slack: account banned'], ['Slack: video live']]);
 
 			expect(sink.received).toHaveLength(3);
 			expect(sink.received.every((m) => m.channel === '#client-updates')).toBe(true);
