@@ -21,6 +21,8 @@ export interface RunNodeOptions {
 	executionId?: string;
 	/** Override the credential (e.g. a wrong key). */
 	apiKey?: string;
+	/** The workflow's static data at the start (e.g. `savedStaticData` of the previous run). */
+	staticData?: IDataObject;
 }
 
 export interface NodeRun {
@@ -50,6 +52,7 @@ export async function runTokPortalNode(target: SimulatorTarget, options: RunNode
 				},
 			],
 			connections: chain('Start', 'Items', 'TokPortal'),
+			staticData: options.staticData,
 		},
 		{
 			credentials: {

@@ -85,6 +85,12 @@ export interface RunResult {
 	output(nodeName: string, outputIndex?: number): INodeExecutionData[];
 	/** The error a node failed with on its last run, if any. */
 	nodeError(nodeName: string): Error | undefined;
+	/**
+	 * The workflow's static data as n8n saves it after a production (non-manual) run — a JSON copy,
+	 * as the database keeps it — or undefined when the run changed nothing (n8n then saves nothing).
+	 * Pass it as `staticData` to the next run to chain executions like an active workflow does.
+	 */
+	savedStaticData?: IDataObject;
 }
 
 export interface RunOptions {
@@ -145,7 +151,12 @@ export async function runWorkflow(definition: WorkflowDefinition, options: RunOp
 	const finished = new Promise<IRun>((resolve) => {
 		resolveRun = resolve;
 	});
-	hooks.addHandler('workflowExecuteAfter', (fullRunData: IRun) => resolveRun(fullRunData));
+	let savedStaticData: IDataObject | undefined;
+	// n8n-core hands over the static data only when a node changed it (its __dataChanged flag).
+	hooks.addHandler('workflowExecuteAfter', (fullRunData: IRun, newStaticData?: IDataObject) => {
+		if (newStaticData) savedStaticData = JSON.parse(JSON.stringify(newStaticData)) as IDataObject;
+		resolveRun(fullRunData);
+	});
 
 	// Only what WorkflowExecute and the node contexts read; everything else stays undefined so the
 	// engine never tries to decrypt runner identities or route through an SSRF bridge.
@@ -190,6 +201,7 @@ export async function runWorkflow(definition: WorkflowDefinition, options: RunOp
 	return {
 		run,
 		executionId,
+		savedStaticData,
 		output(nodeName, outputIndex = 0) {
 			const task = lastRun(nodeName);
 			if (!task) throw new Error(`Node "${nodeName}" did not run`);
