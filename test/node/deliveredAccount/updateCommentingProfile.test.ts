@@ -1,4 +1,6 @@
 // Delivered Account → Update Commenting Profile: only the fields added are sent, in TokPortal's names.
+import type { INodeParameters } from 'n8n-workflow';
+
 import type { Simulator } from '../../simulator';
 import { startSimulator } from '../../simulator';
 import { byId, run } from '../accountFixtures';
@@ -10,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(async () => await sim.close());
 
-const update = (accountId: string, updateFields: Record<string, unknown>) => ({
+const update = (accountId: string, updateFields: INodeParameters) => ({
 	resource: 'deliveredAccount',
 	operation: 'updateCommentingProfile',
 	accountId: byId(accountId),
