@@ -92,6 +92,27 @@ describe('Comment → Create', () => {
 		expect(items[3].json.error).toBe('"Post URL" must start with https:// (got "http://www.tiktok.com/@a/video/1")');
 	});
 
+	it('takes Comment On from an expression, needing a Comment URL only for replies', async () => {
+		const { items, error, requests } = await run(sim, create({ targetType: '={{ $json.kind }}', targetCommentUrl: '={{ $json.reply }}' }), {
+			continueOnFail: true,
+			items: [
+				{ kind: 'video', post: TIKTOK_POST, text: 'On the post' },
+				{ kind: 'comment', post: TIKTOK_POST, text: 'A reply', reply: `${TIKTOK_POST}?comment_id=7` },
+				{ kind: 'comment', post: TIKTOK_POST, text: 'A reply to nothing' },
+			],
+		});
+		expect(error).toBeUndefined();
+		expect(requests.map((r) => (r.body as { target_type?: string }).target_type)).toEqual([undefined, 'comment']);
+		expect(items[0].json).toMatchObject({ target_type: 'video', comment_text: 'On the post' });
+		expect(items[1].json).toMatchObject({ target_type: 'comment', target_comment_url: `${TIKTOK_POST}?comment_id=7` });
+		expect(items[2].json.error).toBe('"Comment URL" is required to reply to a comment');
+
+		// Without any Comment URL parameter: n8n shows every field for an expression, but must not demand it.
+		const posts = await run(sim, create({ targetType: '={{ $json.kind }}' }), { items: [{ kind: 'video', post: TIKTOK_POST, text: 'Plain' }] });
+		expect(posts.error).toBeUndefined();
+		expect(posts.items[0].json).toMatchObject({ comment_text: 'Plain', target_type: 'video' });
+	});
+
 	it('refuses a reply on Instagram or without a TikTok comment URL, with zero requests', async () => {
 		const instagramReply = await run(sim, create({ accountId: byId(instagram.id), targetType: 'comment', targetCommentUrl: INSTAGRAM_POST }), {
 			items: [{ post: INSTAGRAM_POST, text: 'Hi' }],

@@ -166,6 +166,18 @@ describe('Delivered Account → Reactivate Coverage', () => {
 		expect(coverageRecord(account)?.status).toBe('lapsed');
 	});
 
+	it('refuses a Max Credits to Pay that is not a whole number of 0 or more, or that its expression leaves empty, before reading', async () => {
+		const account = await managedAccount(sim);
+		for (const [maxCreditsToPay, message] of [
+			['={{ "" }}', '"Max Credits to Pay" is empty. Give it a value (check its expression) or remove the field'],
+			[-1, '"Max Credits to Pay" must be a whole number of 0 or more (got -1)'],
+			['={{ "25.5" }}', '"Max Credits to Pay" must be a whole number of 0 or more (got "25.5")'],
+		] as const) {
+			const { error, requests } = await run(sim, op('reactivateCoverage', account.id, { maxCreditsToPay }));
+			expect({ maxCreditsToPay, requests: requests.length, message: error?.message }).toEqual({ maxCreditsToPay, requests: 0, message });
+		}
+	});
+
 	it('says when Coverage ended for good', async () => {
 		const account = await managedAccount(sim);
 		sim.operator.endCoverage(account.id);

@@ -40,13 +40,14 @@ const targetVideoUrl = url({
 	description: 'The TikTok or Instagram post to comment on (YouTube is not supported)',
 });
 
+// Not required in the panel: with Comment On set by an expression n8n shows every field and would
+// demand a Comment URL for comments on the post too. The rules below require it for replies.
 const targetCommentUrl = url({
 	name: 'targetCommentUrl',
 	displayName: 'Comment URL',
-	requiredInPanel: true,
 	protocols: ['https:'],
 	placeholder: 'e.g. https://www.tiktok.com/@creator/video/7345678901234567890?comment_id=7345',
-	description: 'The TikTok comment to reply to',
+	description: 'Required for replies: the TikTok comment to reply to',
 	displayOptions: { show: { targetType: ['comment'] } },
 });
 

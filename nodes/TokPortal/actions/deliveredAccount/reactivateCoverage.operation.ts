@@ -12,6 +12,8 @@ const maxCreditsToPay = integer({
 	name: 'maxCreditsToPay',
 	displayName: 'Max Credits to Pay',
 	min: 0,
+	// A price cap whose expression gives nothing is a mistake, not "0".
+	refuseBlank: true,
 	default: 0,
 	description: `The most this reactivation may cost. The node reads TokPortal’s price first (${COVERAGE_PERIOD_CREDITS} credits per unpaid 30-day period) and pays it only when it is at or below this number; otherwise it stops, shows the price, and nothing is charged. A price of 0 (cancelled inside a paid period) needs nothing more.`,
 });
