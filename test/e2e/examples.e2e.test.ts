@@ -112,7 +112,8 @@ function withSlackStandIn(workflow: WorkflowJson, sinkUrl: string): WorkflowJson
 		name: `${workflow.name} (Slack stand-in)`,
 		nodes: workflow.nodes.map((node): WorkflowNode => {
 			if (node.type !== 'n8n-nodes-base.slack') return node;
-			const { credentials: _slack, ...rest } = node;
+			// A Slack node shipped disabled (to be enabled by the user) is enabled in its stand-in.
+			const { credentials: _slack, disabled: _disabled, ...rest } = node;
 			const channel = (node.parameters.channelId as { value: string }).value;
 			return {
 				...rest,
@@ -135,11 +136,37 @@ function withSlackStandIn(workflow: WorkflowJson, sinkUrl: string): WorkflowJson
 	};
 }
 
+/** The workflow with its Schedule Trigger firing every `seconds` instead of its shipped interval. */
+function everySeconds(workflow: WorkflowJson, seconds: number): WorkflowJson {
+	return {
+		...workflow,
+		nodes: workflow.nodes.map((node) =>
+			node.type === 'n8n-nodes-base.scheduleTrigger'
+				? { ...node, parameters: { rule: { interval: [{ field: 'seconds', secondsInterval: seconds }] } } }
+				: node,
+		),
+	};
+}
+
+async function waitUntil(what: string, done: () => boolean, timeoutMs = 60_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!done()) {
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+}
+
 // ------------------------------------------------------------------ tests
 
 whenReady('every example imports with installed node types, a note, and "TokPortal account" resolved by name', async () => {
 	const examples = readExamples();
-	expect(examples.map((e) => e.file)).toEqual(['agency-onboarding.json', 'daily-report.json', 'review-loop.json', 'slack-notifications.json']);
+	expect(examples.map((e) => e.file)).toEqual([
+		'agency-onboarding.json',
+		'ban-watch.json',
+		'daily-report.json',
+		'review-loop.json',
+		'slack-notifications.json',
+	]);
 	const versions = new Map<string, number[]>();
 	for (const type of await n8n!.client.nodeTypes()) {
 		versions.set(type.name, [...(versions.get(type.name) ?? []), ...[type.version].flat()]);
@@ -312,4 +339,71 @@ whenReady('daily report: every delivered account and the bundles whose next_acti
 	// And the schedule itself registers when the workflow is published.
 	await n8n!.activateWorkflow(workflowId);
 	await n8n!.deactivateWorkflow(workflowId);
+});
+
+whenReady('ban watch: every ban report posted once across scheduled runs, with new bans and a change in between', async () => {
+	type Report = { id: string; status: string; updated_at: string; username: string };
+	const oldestFirst = (reports: Report[]) =>
+		[...reports].sort((a, b) => (a.updated_at === b.updated_at ? a.id.localeCompare(b.id) : a.updated_at < b.updated_at ? -1 : 1));
+	const existing = oldestFirst(await api<Report[]>('GET', '/account-bans?per_page=100'));
+	expect(existing.length).toBeGreaterThan(0); // the demo data has a banned account
+
+	// A test run shows every current report, and saves no position: a second one shows them again.
+	const workflowId = imported['ban-watch.json']!;
+	for (let i = 0; i < 2; i++) {
+		const manual = await runFrom(workflowId, 'Every 15 minutes');
+		expect(manual.status).toBe('success');
+		expect(manual.nodes['New ban reports']!.json.map((r) => r.id)).toEqual(existing.map((r) => r.id));
+		// Slack ships disabled: the reports pass through it unchanged.
+		expect(manual.nodes['Post to Slack']!.json.map((r) => r.id)).toEqual(existing.map((r) => r.id));
+	}
+
+	const sink = await startSink();
+	try {
+		const [example] = readExamples().filter((e) => e.file === 'ban-watch.json');
+		const scheduled = everySeconds(withSlackStandIn(example!.workflow, sink.url), 2);
+		const { id } = await n8n!.createWorkflow(useCredential(scheduled, credential));
+		const posted = () => sink.received.map((m) => String(m.text));
+		const reportOf = (text: string) => /Report (\S+) \(updated ([^)]+)\)/.exec(text)?.slice(1, 3).join('@');
+		await n8n!.activateWorkflow(id);
+		try {
+			// The first scheduled run posts every existing report, oldest first; the next runs nothing.
+			await waitUntil('the existing reports in Slack', () => sink.received.length >= existing.length);
+			await n8n!.waitForExecutions(id, 3);
+			expect(posted().map(reportOf)).toEqual(existing.map((r) => `${r.id}@${r.updated_at}`));
+			expect(sink.received.every((m) => m.channel === '#account-health')).toBe(true);
+
+			// New bans between two runs: each posted once.
+			const [banned, appealing] = simulator!.state.accounts.filter((a) => !a.banned && a.platform !== 'youtube');
+			const ban = simulator!.operator.reportBan(banned!.id);
+			const appeal = simulator!.operator.reportBan(appealing!.id, { appeal: true });
+			await waitUntil('the two new reports in Slack', () => sink.received.length >= existing.length + 2);
+			// Then the appeal is refused: a change of that report, posted once more.
+			await new Promise((resolve) => setTimeout(resolve, 5));
+			simulator!.operator.resolveBanAppeal(appeal.id, false);
+			await waitUntil('the refused appeal in Slack', () => sink.received.length >= existing.length + 3);
+
+			// Several more runs: nothing is posted twice.
+			const runs = (await n8n!.listExecutions(id)).length;
+			await n8n!.waitForExecutions(id, runs + 3);
+			const after = posted().slice(existing.length);
+			expect(posted()).toHaveLength(existing.length + 3);
+			expect(new Set(posted().map(reportOf)).size).toBe(existing.length + 3);
+			// Oldest first; the two bans may share a moment, so their order is not asserted.
+			expect(after.slice(0, 2)).toEqual(
+				expect.arrayContaining([
+					expect.stringContaining(`Ban report for @${banned!.username} (${banned!.platform}): banned, no appeal. Report ${ban.id}`),
+					expect.stringContaining(
+						`Ban report for @${appealing!.username} (${appealing!.platform}): appeal filed, the account is unavailable (not banned yet). Report ${appeal.id}`,
+					),
+				]),
+			);
+			expect(after[2]).toContain(`@${appealing!.username} (${appealing!.platform}): banned, the appeal was refused. Report ${appeal.id}`);
+			expect(after.every((text) => text.includes('. Evidence: https://evidence.tokportal.test/'))).toBe(true);
+		} finally {
+			await n8n!.deactivateWorkflow(id);
+		}
+	} finally {
+		await sink.close();
+	}
 });

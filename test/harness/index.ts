@@ -25,6 +25,8 @@ export interface RunNodeOptions {
 	baseUrl?: string;
 	/** Caps n8n's HTTP timeout, so a server that never answers is given up on quickly. */
 	requestTimeoutMs?: number;
+	/** The workflow's static data at the start (e.g. `savedStaticData` of the previous run). */
+	staticData?: IDataObject;
 }
 
 export interface NodeRun {
@@ -54,6 +56,7 @@ export async function runTokPortalNode(target: SimulatorTarget, options: RunNode
 				},
 			],
 			connections: chain('Start', 'Items', 'TokPortal'),
+			staticData: options.staticData,
 		},
 		{
 			credentials: {

@@ -89,6 +89,12 @@ export interface RunResult {
 	output(nodeName: string, outputIndex?: number): INodeExecutionData[];
 	/** The error a node failed with on its last run, if any. */
 	nodeError(nodeName: string): Error | undefined;
+	/**
+	 * The workflow's static data as n8n saves it after a production (non-manual) run — a JSON copy,
+	 * as the database keeps it — or undefined when the run changed nothing (n8n then saves nothing).
+	 * Pass it as `staticData` to the next run to chain executions like an active workflow does.
+	 */
+	savedStaticData?: IDataObject;
 }
 
 export interface RunOptions {
@@ -198,7 +204,12 @@ export async function runWorkflow(definition: WorkflowDefinition, options: RunOp
 	const finished = new Promise<IRun>((resolve) => {
 		resolveRun = resolve;
 	});
-	hooks.addHandler('workflowExecuteAfter', (fullRunData: IRun) => resolveRun(fullRunData));
+	let savedStaticData: IDataObject | undefined;
+	// n8n-core hands over the static data only when a node changed it (its __dataChanged flag).
+	hooks.addHandler('workflowExecuteAfter', (fullRunData: IRun, newStaticData?: IDataObject) => {
+		if (newStaticData) savedStaticData = JSON.parse(JSON.stringify(newStaticData)) as IDataObject;
+		resolveRun(fullRunData);
+	});
 
 	const additionalData = createAdditionalData({
 		credentials: options.credentials,
@@ -221,6 +232,7 @@ export async function runWorkflow(definition: WorkflowDefinition, options: RunOp
 	return {
 		run,
 		executionId,
+		savedStaticData,
 		output(nodeName, outputIndex = 0) {
 			const task = lastRun(nodeName);
 			if (!task) throw new Error(`Node "${nodeName}" did not run`);

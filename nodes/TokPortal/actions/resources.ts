@@ -3,12 +3,25 @@ import type { INodeProperties } from 'n8n-workflow';
 import { accountAction } from './accountAction/AccountAction.resource';
 import { accountConfiguration } from './accountConfiguration/AccountConfiguration.resource';
 import { bundle } from './bundle/Bundle.resource';
+import { comment } from './comment/Comment.resource';
 import { deliveredAccount } from './deliveredAccount/DeliveredAccount.resource';
 import type { TokPortalOperation, TokPortalResource } from './operation';
 import { resourceProperties } from './operation';
+import { reference } from './reference/Reference.resource';
+import { user } from './user/User.resource';
+import { warming } from './warming/Warming.resource';
 
 /** Every resource of the node, once: the Resource dropdown, the fields and the router read this list. */
-export const resources: TokPortalResource[] = [accountAction, accountConfiguration, bundle, deliveredAccount];
+export const resources: TokPortalResource[] = [
+	accountAction,
+	accountConfiguration,
+	bundle,
+	comment,
+	deliveredAccount,
+	reference,
+	user,
+	warming,
+];
 
 export const properties: INodeProperties[] = [
 	{

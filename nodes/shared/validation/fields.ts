@@ -89,7 +89,7 @@ function property(common: Common, rest: Omit<INodeProperties, 'name' | 'displayN
 }
 
 /** Empty values are "not set": refused when required, refused when an added collection field asks so. */
-function field<T, Always extends boolean>(
+export function field<T, Always extends boolean>(
 	common: Common,
 	prop: Omit<INodeProperties, 'name' | 'displayName'>,
 	rules: FieldRules,

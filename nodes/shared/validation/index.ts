@@ -1,3 +1,5 @@
 export * from './coerce';
 export * from './fields';
 export * from './reader';
+export * from './instant';
+export * from './identifier';

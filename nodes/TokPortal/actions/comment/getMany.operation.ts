@@ -1,0 +1,69 @@
+import type { IDataObject, IExecuteFunctions, INodePropertyOptions } from 'n8n-workflow';
+
+import { apiRequestAllItems } from '../../../shared/transport';
+import { collection, ItemReader, list, options, text } from '../../../shared/validation';
+import { listFields, readPaging } from '../common.fields';
+import type { TokPortalOperation } from '../operation';
+
+const STATUSES: Array<INodePropertyOptions & { value: string }> = [
+	{ name: 'Cancelled', value: 'cancelled', description: 'Cancelled while pending (refunded)' },
+	{ name: 'Disputed', value: 'disputed', description: 'You disputed it' },
+	{ name: 'Expired', value: 'expired', description: 'Not done within 72 hours (refunded)' },
+	{ name: 'Finalized', value: 'finalized', description: 'Done and accepted' },
+	{ name: 'Manually Confirmed', value: 'manually_confirmed', description: 'Confirmed by TokPortal: waiting for your approval' },
+	{ name: 'Pending', value: 'pending', description: 'Waiting for an account manager (can still be cancelled)' },
+	{ name: 'Submitted', value: 'submitted', description: 'Posted, being verified' },
+	{ name: 'Verified', value: 'verified', description: 'Found under the post automatically' },
+];
+
+const filters = collection({
+	name: 'filters',
+	displayName: 'Filters',
+	placeholder: 'Add Filter',
+	fields: {
+		accountIds: list({
+			name: 'accountIds',
+			displayName: 'Delivered Account IDs',
+			unique: true,
+			item: text({
+				name: 'accountId',
+				displayName: 'Delivered Account ID',
+				maxLength: 200,
+				pattern: /^[^\s,/?#]+$/,
+				patternRule: 'must be a delivered account ID (no spaces)',
+			}),
+			placeholder: 'e.g. 9f3a7b2e-1c4d-4e8f-a5b6-7d9e0f1a2b3c, 1c2d3e4f-…',
+			description: 'Only tasks of these delivered accounts: IDs separated by commas, or a list from an expression',
+		}),
+		status: list({
+			name: 'status',
+			displayName: 'Status',
+			options: STATUSES,
+			item: options({ name: 'status', displayName: 'Status', options: STATUSES, default: '' }),
+			description: 'Only tasks in one of these statuses',
+		}),
+	},
+});
+
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const reader = new ItemReader(this, itemIndex);
+	const { filters: chosen } = reader.read({ filters });
+	const paging = readPaging(reader);
+	reader.done();
+	const qs: IDataObject = {};
+	// TokPortal takes the statuses as one comma-separated value, and accounts as a repeated parameter.
+	if (chosen.status?.length) qs.status = chosen.status.join(',');
+	if (chosen.accountIds?.length) qs.saved_account_id = chosen.accountIds;
+	return await apiRequestAllItems.call(this, { path: '/comments', qs, ...paging, itemIndex });
+}
+
+export const getMany: TokPortalOperation = {
+	option: {
+		name: 'Get Many',
+		value: 'getMany',
+		action: 'Get many comment tasks',
+		description: 'List your comment tasks, newest first, optionally filtered by status or delivered account. One item per task.',
+	},
+	fields: listFields(filters),
+	execute,
+};
