@@ -35,6 +35,15 @@ beforeAll(async () => {
 });
 afterAll(async () => await sim.close());
 
+/** The lapsed Coverage as the fixture left it: every run sees the same quote. */
+let lapsedCoverage: object | undefined;
+function relapse(): void {
+	const coverage = sim.state.coverages.find((c) => c.account_id === fixtures.lapsedAccountId);
+	if (!coverage) return;
+	lapsedCoverage ??= { ...coverage };
+	Object.assign(coverage, lapsedCoverage);
+}
+
 const fieldId = (field: Field) => `${operationId(field.operation)} › ${field.path.join('.')}`;
 
 /**
@@ -57,6 +66,11 @@ function context(field: Field): INodeParameters {
 		'bundle.createBulk › options.idempotencyKey': { options: { dryRun: false } },
 		'bundle.publish › options.idempotencyKey': { options: { dryRun: false } },
 		'accountConfiguration.configure › additionalFields.linkInBio': { bundleId: byId(fixtures.instagramBundleId) },
+		'deliveredAccount.requestEdit › additionalFields.requestedLinkInBio': { accountId: byId(fixtures.managedInstagramAccountId) },
+		'deliveredAccount.requestEdit › options.idempotencyKey': { options: { dryRun: false } },
+		'deliveredAccount.rewarm › options.idempotencyKey': { options: { dryRun: false } },
+		'deliveredAccount.reactivateCoverage › options.idempotencyKey': { options: { dryRun: false } },
+		'comment.create › options.idempotencyKey': { options: { dryRun: false } },
 	};
 	// An update field is tried alone: the base's own change would hide what this one does.
 	const alone: INodeParameters = field.operation.operation === 'update' && field.path[0] === 'updateFields' ? { updateFields: {} } : {};
@@ -94,6 +108,8 @@ interface Outcome {
 
 async function run(field: Field, parameters: INodeParameters, value?: unknown): Promise<Outcome> {
 	if (field.operation.operation === 'getVerificationCode') sim.operator.deliverVerificationCode(fixtures.accountId, '135790');
+	// A reactivation that went through (Dry Run off) leaves nothing to reactivate: lapse it again.
+	if (field.operation.operation === 'reactivateCoverage') relapse();
 	sim.clearRequests();
 	const result: NodeRun = await runTokPortalNode(sim, {
 		parameters,

@@ -50,7 +50,7 @@ describe('User → Update Settings', () => {
 			display_name: 'Acme Growth Team',
 			notification_email: 'ops@example.com',
 			timezone: 'Europe/Paris',
-			default_country: 'USA',
+			default_country: 'US',
 			default_platform: 'instagram',
 			low_credit_alert_threshold: 250,
 		});
