@@ -3,6 +3,7 @@ import { sleep } from 'n8n-workflow';
 
 import { CREDENTIAL_NAME } from '../constants';
 import { connect } from './connection';
+import { decodeBody, downloadAccept, readDownload } from './download';
 import { asNodeError, toNetworkError, toNodeApiError, toRetryLaterError } from './errors';
 import { clientHeaders, rateLimitOf, requestIdOf, wasReplayed } from './headers';
 import { isMutation, nextDerivedKey, pinFirstRequest, returnsSecret } from './idempotency';
@@ -47,7 +48,8 @@ export async function apiRequest(this: TokPortalContext, options: ApiRequestOpti
 	const { baseUrl, limiter, secrets } = await connect(this);
 
 	const { key, derived, request: sent } = idempotency(this, options, itemIndex);
-	const headers = clientHeaders(options.headers, sent.body !== undefined);
+	const accept = options.download === undefined ? undefined : { Accept: downloadAccept(options.download) };
+	const headers = clientHeaders({ ...accept, ...options.headers }, sent.body !== undefined);
 	if (key !== undefined) headers['Idempotency-Key'] = key;
 	const canRetry = !isMutation(options.method) || key !== undefined;
 
@@ -57,7 +59,8 @@ export async function apiRequest(this: TokPortalContext, options: ApiRequestOpti
 		qs: sent.qs,
 		body: sent.body,
 		headers,
-		json: true,
+		// A file is read as bytes, so a CSV or HTML document reaches the user exactly as TokPortal sent it.
+		...(options.download === undefined ? { json: true } : { json: false, encoding: 'arraybuffer' as const }),
 		arrayFormat: 'repeat',
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
@@ -89,12 +92,16 @@ export async function apiRequest(this: TokPortalContext, options: ApiRequestOpti
 		limiter.observe(rateLimit, response.statusCode === 429 ? retryAfterMs : undefined);
 		const replayed = wasReplayed(response.headers);
 		if (response.statusCode >= 200 && response.statusCode < 300) {
-			return { body: (response.body ?? {}) as IDataObject, statusCode: response.statusCode, requestId, replayed, rateLimit };
+			const answer =
+				options.download === undefined
+					? { body: (response.body ?? {}) as IDataObject }
+					: readDownload(response.headers, response.body, options.download);
+			return { ...answer, statusCode: response.statusCode, requestId, replayed, rateLimit };
 		}
 
 		const failure = {
 			status: response.statusCode,
-			body: response.body,
+			body: decodeBody(response.body),
 			requestId,
 			retryAfterSeconds: retryAfterMs === undefined ? undefined : retryAfterMs / 1000,
 			replayed,
