@@ -1,6 +1,6 @@
 // Files through the transport (the CSV export, the HTML report): the bytes arrive exactly as TokPortal
 // sent them, with their type and name; refusals are still read as TokPortal's JSON error envelope.
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { fileNameOf, readDownload } from '../../nodes/shared/transport/download';
 import { chain, runWorkflow } from '../harness';
@@ -23,7 +23,7 @@ beforeEach(() => {
 	sim.faults.clear();
 });
 
-async function probe(parameters: IDataObject, apiKey = sim.apiKey) {
+async function probe(parameters: INodeParameters, apiKey = sim.apiKey) {
 	const result = await runWorkflow(
 		{
 			nodes: [

@@ -2,13 +2,20 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { accountAction } from './accountAction/AccountAction.resource';
 import { accountConfiguration } from './accountConfiguration/AccountConfiguration.resource';
+import { analytics } from './analytics/Analytics.resource';
 import { bundle } from './bundle/Bundle.resource';
 import { deliveredAccount } from './deliveredAccount/DeliveredAccount.resource';
 import type { TokPortalOperation, TokPortalResource } from './operation';
 import { resourceProperties } from './operation';
 
 /** Every resource of the node, once: the Resource dropdown, the fields and the router read this list. */
-export const resources: TokPortalResource[] = [accountAction, accountConfiguration, bundle, deliveredAccount];
+export const resources: TokPortalResource[] = [
+	accountAction,
+	accountConfiguration,
+	analytics,
+	bundle,
+	deliveredAccount,
+];
 
 export const properties: INodeProperties[] = [
 	{
