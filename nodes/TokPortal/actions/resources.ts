@@ -4,6 +4,7 @@ import { accountAction } from './accountAction/AccountAction.resource';
 import { accountConfiguration } from './accountConfiguration/AccountConfiguration.resource';
 import { analytics } from './analytics/Analytics.resource';
 import { bundle } from './bundle/Bundle.resource';
+import { credit } from './credit/Credit.resource';
 import { deliveredAccount } from './deliveredAccount/DeliveredAccount.resource';
 import type { TokPortalOperation, TokPortalResource } from './operation';
 import { resourceProperties } from './operation';
@@ -14,6 +15,7 @@ export const resources: TokPortalResource[] = [
 	accountConfiguration,
 	analytics,
 	bundle,
+	credit,
 	deliveredAccount,
 ];
 
