@@ -7,6 +7,7 @@ import { bundle } from './bundle/Bundle.resource';
 import { credit } from './credit/Credit.resource';
 import { deliveredAccount } from './deliveredAccount/DeliveredAccount.resource';
 import type { TokPortalOperation, TokPortalResource } from './operation';
+import { webhook } from './webhook/Webhook.resource';
 import { resourceProperties } from './operation';
 
 /** Every resource of the node, once: the Resource dropdown, the fields and the router read this list. */
@@ -17,6 +18,7 @@ export const resources: TokPortalResource[] = [
 	bundle,
 	credit,
 	deliveredAccount,
+	webhook,
 ];
 
 export const properties: INodeProperties[] = [
