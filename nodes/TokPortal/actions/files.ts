@@ -26,7 +26,7 @@ export function fileName(example: string) {
 		displayName: 'File Name',
 		maxLength: 200,
 		refuseBlank: true,
-		pattern: /^[^\\/:*?"<>|\u0000-\u001f]+$/,
+		pattern: /^[^\\/:*?"<>|\p{Cc}]+$/u,
 		patternRule: 'must be a plain file name, without folders or any of \\ / : * ? " < > |',
 		placeholder: `e.g. ${example}`,
 		description: 'The name the file gets (e.g. as an email attachment). Default: the name TokPortal gives it.',

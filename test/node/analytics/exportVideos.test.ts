@@ -158,8 +158,8 @@ describe('Analytics → Export Videos when the plan has no exports', () => {
 		expect(error?.message).toBe('TokPortal refused access to this resource with this API key.');
 	});
 
-	it('refuses a file name with folders before sending anything', async () => {
-		const { error, requests } = await run(sim, exportVideos({ options: { fileName: '../x.csv' } }));
+	it.each(['../x.csv', 'a\r\nb.csv', 'C:x.csv'])('refuses the file name %j before sending anything', async (fileName) => {
+		const { error, requests } = await run(sim, exportVideos({ options: { fileName } }));
 		expect(error?.message).toContain('"File Name" must be a plain file name');
 		expect(requests).toHaveLength(0);
 	});
