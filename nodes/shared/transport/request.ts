@@ -18,6 +18,10 @@ interface FullResponse {
 	statusCode: number;
 }
 
+function isEmptyObject(body: unknown): boolean {
+	return body !== null && typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0;
+}
+
 function wasCancelled(context: TokPortalContext): boolean {
 	return 'getExecutionCancelSignal' in context && context.getExecutionCancelSignal()?.aborted === true;
 }
@@ -57,7 +61,8 @@ export async function apiRequest(this: TokPortalContext, options: ApiRequestOpti
 		method: options.method,
 		url: `${baseUrl}${sent.path}`,
 		qs: sent.qs,
-		body: sent.body,
+		// n8n's HTTP helper leaves an empty object out; endpoints that take a JSON body expect `{}`.
+		body: isEmptyObject(sent.body) ? '{}' : sent.body,
 		headers,
 		// A file is read as bytes, so a CSV or HTML document reaches the user exactly as TokPortal sent it.
 		...(options.download === undefined ? { json: true } : { json: false, encoding: 'arraybuffer' as const }),

@@ -48,6 +48,11 @@ describe('Analytics → Refresh Account', () => {
 	it('in the cooldown: outputs refreshed: false with the next possible time, and sends no refresh', async () => {
 		const accountId = accounts[2];
 		const first = await run(sim, refresh(accountId));
+		// Without options the refresh still sends its JSON body, empty.
+		expect(first.requests.map((r) => [r.method, r.body])).toEqual([
+			['GET', undefined],
+			['POST', {}],
+		]);
 		const refreshedAt = String(first.items[0].json.refreshed_at);
 		const next = new Date(Date.parse(refreshedAt) + 3600_000).toISOString();
 
