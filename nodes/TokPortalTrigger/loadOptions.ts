@@ -14,14 +14,18 @@ function catalogueEvents(body: IDataObject): EventType[] {
 		.map((entry) => ({
 			type: entry.type as string,
 			description: typeof entry.description === 'string' ? entry.description : '',
+			...(entry.emitted === false ? { emitted: false } : {}),
 		}));
 }
 
-/** The Events dropdown, from TokPortal's live catalogue so new event types show up without an update. */
-export async function getEvents(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+/**
+ * TokPortal's live catalogue, so new event types show up without an update; the built-in list when
+ * TokPortal cannot be reached. Whether a type is emitted yet comes from the catalogue when it answers.
+ */
+export async function eventCatalogue(context: ILoadOptionsFunctions): Promise<EventType[]> {
 	let events: EventType[] = [];
 	try {
-		const { body } = await apiRequest.call(this, {
+		const { body } = await apiRequest.call(context, {
 			method: 'GET',
 			path: '/webhooks/events',
 			retry: { maxAttempts: 2 },
@@ -29,11 +33,14 @@ export async function getEvents(this: ILoadOptionsFunctions): Promise<INodePrope
 		events = catalogueEvents(body);
 	} catch (error) {
 		// The dropdown must stay usable offline or with a wrong key: the built-in list follows.
-		this.logger?.debug(`TokPortal event catalogue unavailable: ${(error as Error).message}`);
+		context.logger?.debug(`TokPortal event catalogue unavailable: ${(error as Error).message}`);
 	}
-	if (events.length === 0) return eventOptions(EVENT_TYPES);
+	if (events.length === 0) return [...EVENT_TYPES];
 	const builtIn = new Map(EVENT_TYPES.map((event) => [event.type, event.description]));
-	return eventOptions(
-		events.map(({ type, description }) => ({ type, description: builtIn.get(type) ?? description })),
-	);
+	return events.map((event) => ({ ...event, description: builtIn.get(event.type) ?? event.description }));
+}
+
+/** The Events dropdown. */
+export async function getEvents(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return eventOptions(await eventCatalogue(this));
 }

@@ -32,6 +32,9 @@ export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 /** Titles and External References. */
 export const MAX_TEXT_LENGTH = 200;
 
+/** TokPortal's webhook description limit, as its own integrations apply it. */
+export const MAX_WEBHOOK_DESCRIPTION_LENGTH = 500;
+
 export const MAX_ACCOUNTS_PER_PLATFORM = 100;
 
 /** TokPortal's ceiling for video slots bought at once (bulk and add-slots); also guards typos on create. */

@@ -166,6 +166,7 @@ whenReady('every example imports with installed node types, a note, and "TokPort
 		'daily-report.json',
 		'review-loop.json',
 		'slack-notifications.json',
+		'weekly-client-report.json',
 	]);
 	const versions = new Map<string, number[]>();
 	for (const type of await n8n!.client.nodeTypes()) {
@@ -406,4 +407,115 @@ whenReady('ban watch: every ban report posted once across scheduled runs, with n
 	} finally {
 		await sink.close();
 	}
+});
+
+/** Configures every video slot of a bundle (one batch, `leadDays` and more ahead, a day apart). */
+async function configureVideos(id: string, platform: string, count: number, leadDays: number): Promise<void> {
+	const date = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+	const videos = Array.from({ length: count }, (_, index) => ({
+		position: index + 1,
+		video_type: 'video',
+		description: `Clip ${index + 1}`,
+		video_url: `https://cdn.example.com/clips/clip-${index + 1}.mp4`,
+		target_publish_date: date(leadDays + index),
+		...(platform === 'instagram' ? { instagram_content_type: 'reel' } : {}),
+	}));
+	await api('PUT', `/bundles/${id}/videos/batch`, { videos });
+}
+
+/** A client's bundle ordered through the API with its External Reference, delivered, its videos posted. */
+async function deliveredClientBundle(ref: string, platform: 'tiktok' | 'instagram', videos: number): Promise<Bundle> {
+	const { id } = await api<{ id: string }>('POST', '/bundles', {
+		bundle_type: 'account_and_videos',
+		platform,
+		country: 'USA',
+		videos_quantity: videos,
+		external_ref: ref,
+		title: `${ref} launch`,
+	});
+	await api('PUT', `/bundles/${id}/account`, {
+		username: `${ref.split('-')[0]}_${platform}`,
+		visible_name: ref,
+		biography: 'Weekly report test.',
+		profile_picture_url: 'https://cdn.example.com/weekly.jpg',
+	});
+	await configureVideos(id, platform, videos, 4);
+	await api('POST', `/bundles/${id}/publish`);
+	simulator!.operator.acceptBundle(id);
+	simulator!.operator.moveAccountToReview(id);
+	for (let position = 1; position <= videos; position++) simulator!.operator.postVideo(id, position);
+	return bundle(id);
+}
+
+whenReady('weekly client report: each client’s video analytics as a CSV file, and last week’s spend per client', async () => {
+	const workflowId = imported['weekly-client-report.json']!;
+	// Acme: a new account with 3 videos, then 2 more videos on the same account; Globex: 2 videos;
+	// Initech: nothing delivered (no file for it).
+	const acme = await deliveredClientBundle('acme-spring-2026-us', 'tiktok', 3);
+	const acmeMore = await api<{ id: string }>('POST', '/bundles', {
+		bundle_type: 'videos_only',
+		account_id: acme.saved_account_id,
+		videos_quantity: 2,
+		external_ref: 'acme-spring-2026-us',
+	});
+	await configureVideos(acmeMore.id, 'tiktok', 2, 2);
+	await api('POST', `/bundles/${acmeMore.id}/publish`);
+	simulator!.operator.acceptBundle(acmeMore.id);
+	for (const position of [1, 2]) simulator!.operator.postVideo(acmeMore.id, position);
+	const globex = await deliveredClientBundle('globex-launch-fr', 'instagram', 2);
+
+	// Last week's spend: these orders (moved to three days ago) and a week and a half of older
+	// history whose descriptions name the clients (6 h apart).
+	const threeDaysAgo = new Date(Date.now() - 3 * 86_400_000).toISOString().replace(/T.*/, 'T12:00:00.000Z');
+	const orders = simulator!.state.ledger.filter((t) => [acme.id, acmeMore.id, globex.id].includes(String(t.reference_id)));
+	expect(orders).toHaveLength(3);
+	for (const order of orders) order.created_at = threeDaysAgo;
+	const seeded = simulator!.seedCreditHistory(40, new Date(Date.now() - 10 * 86_400_000).toISOString());
+	simulator!.clearRequests();
+
+	const run = await runFrom(workflowId, 'Every Monday');
+	expect(run.error).toBeUndefined();
+	expect(run.status).toBe('success');
+
+	// One file per client with delivered accounts, named after the client, TokPortal's CSV of its videos.
+	const accounts = run.nodes['Accounts per client']!.json;
+	expect(accounts.map((a) => [a.ref, a.account_ids])).toEqual([
+		['acme-spring-2026-us', [acme.saved_account_id]],
+		['globex-launch-fr', [globex.saved_account_id]],
+	]);
+	const files = run.nodes['Export videos']!.items;
+	// Named with the date of the run in the workflow's time zone.
+	const today = /^acme-spring-2026-us-videos-(\d{4}-\d{2}-\d{2})\.csv$/.exec(String(files[0]!.json.file_name))?.[1];
+	expect(today).toBeDefined();
+	const fileOf = (item: { binary?: Record<string, unknown> }) => item.binary?.data as { mimeType?: string; fileName?: string } | undefined;
+	expect(files.map((f) => [f.json.file_name, f.json.rows, fileOf(f)?.mimeType, fileOf(f)?.fileName])).toEqual([
+		[`acme-spring-2026-us-videos-${today}.csv`, 5, 'text/csv', `acme-spring-2026-us-videos-${today}.csv`],
+		[`globex-launch-fr-videos-${today}.csv`, 2, 'text/csv', `globex-launch-fr-videos-${today}.csv`],
+	]);
+	const exports = simulator!.requests.filter((r) => r.path === '/analytics/export/videos');
+	expect(exports.map((r) => r.query.account)).toEqual([acme.saved_account_id, globex.saved_account_id]);
+	// The email node ships disabled: the files pass through it, ready to attach.
+	expect(run.nodes['Email the client']!.items.map((item) => fileOf(item)?.fileName)).toEqual(files.map((f) => f.json.file_name));
+
+	// Spend: the week TokPortal was asked for, summed per client.
+	const [history] = simulator!.requests.filter((r) => r.path === '/credits/history');
+	const { date_from: from, date_to: to } = history!.query as { date_from: string; date_to: string };
+	const inWeek = (at: string) => at >= `${from}T00:00:00.000Z` && at <= `${to}T23:59:59.999Z`;
+	const seededSpend = (ref: string) =>
+		seeded.filter((t) => t.amount < 0 && inWeek(t.created_at) && t.description.includes(ref)).reduce((sum, t) => sum - t.amount, 0);
+	const [summary, ...more] = run.nodes['Spend per client']!.json;
+	expect(more).toHaveLength(0);
+	expect(summary).toMatchObject({
+		week_from: from,
+		week_to: to,
+		clients: [
+			{ client: 'Acme', ref: 'acme-spring-2026-us', credits: 32 + 3 * 2 + 2 * 2 + seededSpend('acme-spring-2026-us') },
+			{ client: 'Globex', ref: 'globex-launch-fr', credits: 32 + 2 * 2 + seededSpend('globex-launch-fr') },
+			{ client: 'Initech', ref: 'initech-ugc-uk', credits: seededSpend('initech-ugc-uk') },
+		],
+		topped_up: seeded.filter((t) => t.amount > 0 && inWeek(t.created_at)).reduce((sum, t) => sum + t.amount, 0),
+	});
+	expect(summary!.text).toContain(`*TokPortal credits spent from ${from} to ${to}*`);
+	expect(run.nodes['Post to Slack']!.json).toEqual([summary]);
+	expect(run.nodes['Credits spent last week']!.runs).toHaveLength(1);
 });

@@ -297,6 +297,13 @@ describe('transport through the n8n engine', () => {
 			);
 		});
 
+		it('sends an empty JSON body as {} (n8n’s HTTP helper would leave it out)', async () => {
+			await probe(sim, { method: 'POST', path: '/bundles', body: '{}' }, { continueOnFail: true });
+			expect(sim.requests).toHaveLength(1);
+			expect(sim.requests[0].body).toEqual({});
+			expect(sim.requests[0].headers['content-type']).toBe('application/json');
+		});
+
 		it('never shows the API key in errors, outputs or descriptions', async () => {
 			const secretKey = `sk_${'ab'.repeat(32)}`;
 			const wrongKey = await probe(sim, { path: '/me' }, { apiKey: secretKey });

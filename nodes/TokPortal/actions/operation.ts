@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import type { AnyField } from '../../shared/validation';
 
@@ -17,7 +23,15 @@ export interface TokPortalOperation {
 	 * words it from the error's details; `*` applies to every code without its own entry.
 	 */
 	errors?: Readonly<Record<string, ErrorExplanation>>;
-	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]>;
+	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[] | ItemsWithFiles>;
+}
+
+/**
+ * Output items that carry files (a CSV export, an HTML report) next to their JSON. Plain objects stay
+ * the common case; an operation returns this only when it downloads something.
+ */
+export class ItemsWithFiles {
+	constructor(readonly items: INodeExecutionData[]) {}
 }
 
 /** A message, or one built from TokPortal's error details (undefined keeps the general wording). */

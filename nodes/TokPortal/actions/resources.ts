@@ -2,10 +2,13 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { accountAction } from './accountAction/AccountAction.resource';
 import { accountConfiguration } from './accountConfiguration/AccountConfiguration.resource';
+import { analytics } from './analytics/Analytics.resource';
 import { bundle } from './bundle/Bundle.resource';
 import { comment } from './comment/Comment.resource';
+import { credit } from './credit/Credit.resource';
 import { deliveredAccount } from './deliveredAccount/DeliveredAccount.resource';
 import type { TokPortalOperation, TokPortalResource } from './operation';
+import { webhook } from './webhook/Webhook.resource';
 import { resourceProperties } from './operation';
 import { reference } from './reference/Reference.resource';
 import { user } from './user/User.resource';
@@ -15,12 +18,15 @@ import { warming } from './warming/Warming.resource';
 export const resources: TokPortalResource[] = [
 	accountAction,
 	accountConfiguration,
+	analytics,
 	bundle,
 	comment,
+	credit,
 	deliveredAccount,
 	reference,
 	user,
 	warming,
+	webhook,
 ];
 
 export const properties: INodeProperties[] = [

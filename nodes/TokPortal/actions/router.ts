@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError, beginNodeRun, errorCodeOf } from '../../shared/transport';
 import type { TokPortalOperation } from './operation';
+import { ItemsWithFiles } from './operation';
 import { findOperation } from './resources';
 
 /** What a failed item becomes under Continue On Fail: enough to branch on and to quote to support. */
@@ -44,11 +45,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const result = await operation.execute.call(this, itemIndex);
-			returnData.push(
-				...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {
-					itemData: { item: itemIndex },
-				}),
-			);
+			const items = result instanceof ItemsWithFiles ? result.items : this.helpers.returnJsonArray(result);
+			returnData.push(...this.helpers.constructExecutionMetaData(items, { itemData: { item: itemIndex } }));
 		} catch (caught) {
 			const error = explain(asNodeError(this.getNode(), caught, itemIndex), operation);
 			if (this.continueOnFail()) {

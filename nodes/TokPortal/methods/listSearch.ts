@@ -105,3 +105,30 @@ export async function searchCommentTasks(
 		paginationToken: nextToken,
 	};
 }
+
+export async function searchWebhooks(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const { items, nextToken } = await searchPage(this, '/webhooks', paginationToken);
+	return {
+		results: items
+			.filter((hook) => matches(filter, hook.description, hook.url, hook.id))
+			.map((hook) => {
+				const events = Array.isArray(hook.events) ? hook.events.length : 0;
+				return {
+					name: [
+						hook.description || hook.url,
+						hook.description ? hook.url : undefined,
+						`${events} event${events === 1 ? '' : 's'}`,
+						hook.enabled === false ? 'disabled' : undefined,
+					]
+						.filter(Boolean)
+						.join(' · '),
+					value: String(hook.id),
+				};
+			}),
+		paginationToken: nextToken,
+	};
+}

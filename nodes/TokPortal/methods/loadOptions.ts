@@ -2,6 +2,8 @@ import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n
 
 import { ORDERABLE_PLATFORMS, PLATFORM_NAMES } from '../../shared/constants';
 import { apiRequest } from '../../shared/transport';
+import { eventOptions } from '../../TokPortalTrigger/events';
+import { eventCatalogue } from '../../TokPortalTrigger/loadOptions';
 
 /** Used when /countries cannot be reached, so the dropdown still works (codes accepted by TokPortal). */
 const FALLBACK_COUNTRIES: INodePropertyOptions[] = [
@@ -67,4 +69,14 @@ export async function getPlatforms(this: ILoadOptionsFunctions): Promise<INodePr
 /** Platforms new bundles can be ordered on. */
 export async function getOrderablePlatforms(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return await platforms(this, true);
+}
+
+/** Event types for a webhook's subscription: "All Events" first, then TokPortal's catalogue. */
+export async function getWebhookEvents(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return eventOptions(await eventCatalogue(this));
+}
+
+/** Event types to filter by (no "All Events": leaving the filter out means every type). */
+export async function getWebhookEventTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return eventOptions(await eventCatalogue(this), false);
 }

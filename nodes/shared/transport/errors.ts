@@ -68,6 +68,14 @@ const MESSAGES: Record<string, string> = {
 		'Requesting corrections needs feedback on at least one field (username, visible name, biography or profile picture).',
 	INVALID_FIELD:
 		'Corrections can only be requested on username, visible name, biography and profile picture.',
+	WEBHOOK_NOT_FOUND:
+		'Webhook not found. Pick one from the Webhook list (Webhook → Get Many): it may have been deleted, or belong to another TokPortal user.',
+	WEBHOOK_DELIVERY_NOT_FOUND:
+		'This webhook has no delivery with this ID. Use an ID from Webhook → Get Deliveries of the same webhook.',
+	WEBHOOK_ENDPOINT_DISABLED:
+		'The webhook is disabled, so TokPortal sends nothing to it. Turn it on (Webhook → Update → Enabled), then retry.',
+	ANALYTICS_PLAN_UPGRADE_REQUIRED:
+		'Your TokPortal plan does not include this analytics feature. Run Analytics → Get Contract to see what this API key can read, and upgrade the plan in TokPortal.',
 };
 
 /**

@@ -1,6 +1,7 @@
 export { apiRequest } from './request';
 export { getBaseUrl } from './connection';
 export type { ApiRequestOptions, ApiResponse, RateLimitState, TokPortalContext } from './types';
+export type { DownloadedFile } from './download';
 export { apiRequestAllItems } from './pagination';
 export type { ListOptions } from './pagination';
 export { apiPath } from './path';

@@ -3,6 +3,7 @@ import { sleep } from 'n8n-workflow';
 
 import { CREDENTIAL_NAME } from '../constants';
 import { connect } from './connection';
+import { decodeBody, downloadAccept, readDownload } from './download';
 import { asNodeError, toAlreadySentError, toNetworkError, toNodeApiError, toRetryLaterError } from './errors';
 import { clientHeaders, rateLimitOf, requestIdOf, wasReplayed } from './headers';
 import type { ApiFailure } from './errors';
@@ -25,6 +26,10 @@ function secretCallKey(context: TokPortalContext, options: ApiRequestOptions, it
 	if (!returnsSecret(options.method, options.path)) return undefined;
 	const { key, anchored } = nextDerivedKey(context, itemIndex);
 	return anchored ? key : undefined;
+}
+
+function isEmptyObject(body: unknown): boolean {
+	return body !== null && typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0;
 }
 
 function wasCancelled(context: TokPortalContext): boolean {
@@ -63,7 +68,8 @@ export async function apiRequest(this: TokPortalContext, options: ApiRequestOpti
 	if (earlier?.kind === 'unknown') throw toAlreadySentError(node, itemIndex);
 
 	const { key, derived, request: sent } = idempotency(this, options, itemIndex);
-	const headers = clientHeaders(options.headers, sent.body !== undefined);
+	const accept = options.download === undefined ? undefined : { Accept: downloadAccept(options.download) };
+	const headers = clientHeaders({ ...accept, ...options.headers }, sent.body !== undefined);
 	if (key !== undefined) headers['Idempotency-Key'] = key;
 	const canRetry = !isMutation(options.method) || key !== undefined;
 
@@ -71,9 +77,11 @@ export async function apiRequest(this: TokPortalContext, options: ApiRequestOpti
 		method: options.method,
 		url: `${baseUrl}${sent.path}`,
 		qs: sent.qs,
-		body: sent.body,
+		// n8n's HTTP helper leaves an empty object out; endpoints that take a JSON body expect `{}`.
+		body: isEmptyObject(sent.body) ? '{}' : sent.body,
 		headers,
-		json: true,
+		// A file is read as bytes, so a CSV or HTML document reaches the user exactly as TokPortal sent it.
+		...(options.download === undefined ? { json: true } : { json: false, encoding: 'arraybuffer' as const }),
 		arrayFormat: 'repeat',
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
@@ -106,14 +114,22 @@ export async function apiRequest(this: TokPortalContext, options: ApiRequestOpti
 		limiter.observe(rateLimit, response.statusCode === 429 ? retryAfterMs : undefined);
 		const replayed = wasReplayed(response.headers);
 		if (response.statusCode >= 200 && response.statusCode < 300) {
-			const answer = { body: (response.body ?? {}) as IDataObject, statusCode: response.statusCode, requestId, replayed, rateLimit };
+			const answer = {
+				...(options.download === undefined
+					? { body: (response.body ?? {}) as IDataObject }
+					: readDownload(response.headers, response.body, options.download)),
+				statusCode: response.statusCode,
+				requestId,
+				replayed,
+				rateLimit,
+			};
 			if (secretCall !== undefined) secretCalls.record(secretCall, { kind: 'answered', answer });
 			return answer;
 		}
 
 		const failure = {
 			status: response.statusCode,
-			body: response.body,
+			body: decodeBody(response.body),
 			requestId,
 			retryAfterSeconds: retryAfterMs === undefined ? undefined : retryAfterMs / 1000,
 			replayed,
