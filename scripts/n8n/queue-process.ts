@@ -31,6 +31,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export class QueueProcess {
 	private proc: N8nProcess | undefined;
 	readonly logFile: string;
+	private readonly exitListeners: Array<(code: number | null) => void> = [];
 
 	private constructor(private readonly options: QueueProcessOptions) {
 		this.logFile = path.join(options.userFolder, 'n8n.log');
@@ -89,6 +90,11 @@ export class QueueProcess {
 			pidFile: path.join(this.options.userFolder, 'n8n.pid'),
 			onLine: this.options.onLine,
 		});
+		const proc = this.proc;
+		void proc.waitForExit().then((code) => {
+			// Only a crash: stop(), kill() and restart() clear this.proc before the process goes.
+			if (this.proc === proc) for (const listener of this.exitListeners) listener(code);
+		});
 		try {
 			await this.waitUntilReady(this.options.readyTimeoutMs ?? 180_000);
 		} catch (error) {
@@ -128,10 +134,16 @@ export class QueueProcess {
 	}
 
 	/** Same user folder and ports; `env` changes are kept for later restarts. */
-	async restart(env: Record<string, string | undefined> = {}): Promise<void> {
+	async restart({ env = {}, reinstallPackage = false }: { env?: Record<string, string | undefined>; reinstallPackage?: boolean } = {}): Promise<void> {
 		await this.stop();
 		Object.assign(this.options.env, env);
+		if (reinstallPackage) installCommunityPackage(this.options.userFolder);
 		await this.boot();
+	}
+
+	/** Called when the process dies on its own (not through stop/kill/restart), e.g. to end `npm run dev`. */
+	onUnexpectedExit(listener: (code: number | null) => void): void {
+		this.exitListeners.push(listener);
 	}
 
 	/** Starts again after stop() or kill(). */

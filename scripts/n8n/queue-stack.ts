@@ -33,6 +33,11 @@ export interface QueueStackOptions {
 	webhookUrlElsewhere?: WebhookUrlElsewhere;
 	/** Fixed ports for what a person opens (dev); everything else gets free ports. */
 	proxyPort?: number;
+	/**
+	 * The address TokPortal reaches n8n at (WEBHOOK_URL), when something sits in front of the proxy
+	 * (a CDN, another load balancer); default the proxy's own address.
+	 */
+	publicUrl?: string;
 	mainPort?: number;
 	/** Throw-away data (tests): PostgreSQL without fsync. */
 	ephemeral?: boolean;
@@ -118,6 +123,7 @@ export class QueueStack {
 			cleanup.push(() => proxy.close());
 
 			const { connection } = postgres;
+			const publicUrl = options.publicUrl ?? proxy.url;
 			const shared: Record<string, string | undefined> = {
 				EXECUTIONS_MODE: 'queue',
 				QUEUE_BULL_REDIS_HOST: '127.0.0.1',
@@ -131,10 +137,13 @@ export class QueueStack {
 				N8N_ENCRYPTION_KEY: encryptionKey(options.dir),
 				// Manual runs ("Execute workflow") go to the workers too, not only production ones.
 				OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
-				N8N_EDITOR_BASE_URL: proxy.url,
+				N8N_EDITOR_BASE_URL: publicUrl,
+				// n8n's default pool of 2 connections is too small for a burst of webhook deliveries: each
+				// one needs several queries, the pool times out and n8n answers 503 "Database is not ready".
+				DB_POSTGRESDB_POOL_SIZE: '10',
 				...options.env,
 			};
-			const elsewhere = { ...shared, WEBHOOK_URL: options.webhookUrlElsewhere === 'unset' ? undefined : proxy.url };
+			const elsewhere = { ...shared, WEBHOOK_URL: options.webhookUrlElsewhere === 'unset' ? undefined : publicUrl };
 
 			say('starting n8n main (first start migrates the database: about a minute) ...');
 			const main = await N8nInstance.start({
@@ -142,7 +151,7 @@ export class QueueStack {
 				port: mainPort,
 				owner: options.owner,
 				// The public URL: what TokPortal is given when a trigger is activated.
-				env: { ...shared, WEBHOOK_URL: proxy.url },
+				env: { ...shared, WEBHOOK_URL: publicUrl },
 				readyTimeoutMs: 300_000,
 				onLine: options.onLine && ((line) => options.onLine!('main', line)),
 			});
@@ -178,14 +187,14 @@ export class QueueStack {
 		}
 	}
 
-	/** The public address (the proxy), with a trailing slash: editor and REST API through it too. */
+	/** The public address (the proxy unless `publicUrl` was given), with a trailing slash. */
 	get url(): string {
-		return this.proxy.url;
+		return this.options.publicUrl ?? this.proxy.url;
 	}
 
 	/** Production webhook base, as main registers it with TokPortal. */
 	get webhookUrl(): string {
-		return `${this.proxy.url}webhook/`;
+		return `${this.url}webhook/`;
 	}
 
 	/** Every n8n process by name: main, worker-1, webhook-1, webhook-2, … */
@@ -198,8 +207,15 @@ export class QueueStack {
 	 * Main keeps the public URL.
 	 */
 	async setWebhookUrlElsewhere(mode: WebhookUrlElsewhere): Promise<void> {
-		const WEBHOOK_URL = mode === 'unset' ? undefined : this.proxy.url;
-		await Promise.all([...this.workers, ...this.webhookProcessors].map((proc) => proc.restart({ WEBHOOK_URL })));
+		const WEBHOOK_URL = mode === 'unset' ? undefined : this.url;
+		await Promise.all([...this.workers, ...this.webhookProcessors].map((proc) => proc.restart({ env: { WEBHOOK_URL } })));
+	}
+
+	/** Every n8n process restarted with the package copied again (a new build), main first. */
+	async restartN8n(): Promise<void> {
+		await Promise.all([...this.workers, ...this.webhookProcessors].map((proc) => proc.stop()));
+		await this.main.restart({ reinstallPackage: true });
+		await Promise.all([...this.workers, ...this.webhookProcessors].map((proc) => proc.restart({ reinstallPackage: true })));
 	}
 
 	/** Stops every n8n process first (they hold database and Redis connections), then the services. */

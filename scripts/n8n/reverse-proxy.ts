@@ -18,6 +18,8 @@ export interface RouteRecord {
 	/** The upstream's answer, 502 when it could not be reached, 0 when the client went away first. */
 	status: number;
 	at: number;
+	/** The request's headers, as received. */
+	headers: http.IncomingHttpHeaders;
 }
 
 export interface ReverseProxyOptions {
@@ -82,7 +84,14 @@ export class ReverseProxy {
 	private forward(request: http.IncomingMessage, response: http.ServerResponse): void {
 		const path = request.url ?? '/';
 		const upstream = this.pick(path);
-		const record: RouteRecord = { method: request.method ?? 'GET', path, upstream: upstream.name, status: 0, at: Date.now() };
+		const record: RouteRecord = {
+			method: request.method ?? 'GET',
+			path,
+			upstream: upstream.name,
+			status: 0,
+			at: Date.now(),
+			headers: request.headers,
+		};
 		this.routes.push(record);
 		const outgoing = http.request(
 			{ host: '127.0.0.1', port: upstream.port, method: request.method, path, headers: this.forwardedHeaders(request), agent: false },
@@ -111,7 +120,7 @@ export class ReverseProxy {
 	/** WebSocket upgrades (the editor's push connection) are tunnelled to main byte for byte. */
 	private tunnel(request: http.IncomingMessage, socket: net.Socket, head: Buffer): void {
 		const upstream = this.options.main;
-		this.routes.push({ method: 'UPGRADE', path: request.url ?? '/', upstream: upstream.name, status: 101, at: Date.now() });
+		this.routes.push({ method: 'UPGRADE', path: request.url ?? '/', upstream: upstream.name, status: 101, at: Date.now(), headers: request.headers });
 		const target = net.connect({ host: '127.0.0.1', port: upstream.port }, () => {
 			const headers = this.forwardedHeaders(request);
 			const lines = [`${request.method} ${request.url} HTTP/1.1`];
