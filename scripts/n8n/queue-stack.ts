@@ -60,6 +60,8 @@ function encryptionKey(dir: string): string {
 }
 
 export class QueueStack {
+	private elsewhere: WebhookUrlElsewhere;
+
 	private constructor(
 		readonly options: QueueStackOptions,
 		readonly postgres: PostgresServer,
@@ -69,7 +71,9 @@ export class QueueStack {
 		readonly workers: QueueProcess[],
 		readonly webhookProcessors: QueueProcess[],
 		readonly timings: StackTimings,
-	) {}
+	) {
+		this.elsewhere = options.webhookUrlElsewhere ?? 'public';
+	}
 
 	static async start(options: QueueStackOptions): Promise<QueueStack> {
 		const say = options.say ?? (() => undefined);
@@ -202,6 +206,11 @@ export class QueueStack {
 		return [{ name: 'main', readLog: () => this.main.readLog(), logFile: this.main.logFile }, ...this.workers, ...this.webhookProcessors];
 	}
 
+	/** WEBHOOK_URL on the workers and webhook processors right now. */
+	get webhookUrlElsewhere(): WebhookUrlElsewhere {
+		return this.elsewhere;
+	}
+
 	/**
 	 * Restarts the workers and webhook processors with WEBHOOK_URL set like main's or not set at all.
 	 * Main keeps the public URL.
@@ -209,6 +218,7 @@ export class QueueStack {
 	async setWebhookUrlElsewhere(mode: WebhookUrlElsewhere): Promise<void> {
 		const WEBHOOK_URL = mode === 'unset' ? undefined : this.url;
 		await Promise.all([...this.workers, ...this.webhookProcessors].map((proc) => proc.restart({ env: { WEBHOOK_URL } })));
+		this.elsewhere = mode;
 	}
 
 	/** Every n8n process restarted with the package copied again (a new build), main first. */
