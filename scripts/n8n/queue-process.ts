@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { installCommunityPackage } from './community-package';
 import { n8nEnv } from './n8n-env';
 import { type N8nProcess, spawnN8n } from './n8n-process';
-import { portIsFree } from './ports';
+import { waitUntilFree } from './ports';
 import { provisionN8n } from './provision';
 
 export type QueueRole = 'worker' | 'webhook';
@@ -74,7 +74,7 @@ export class QueueProcess {
 		const { nodeBin, n8nBin } = await provisionN8n();
 		fs.mkdirSync(this.options.userFolder, { recursive: true });
 		for (const port of [this.options.port, this.options.brokerPort]) {
-			if (!(await portIsFree(port))) throw new Error(`${this.name}: port ${port} on 127.0.0.1 is in use`);
+			if (!(await waitUntilFree(port))) throw new Error(`${this.name}: port ${port} on 127.0.0.1 is in use`);
 		}
 		this.proc = spawnN8n({
 			nodeBin,

@@ -4,6 +4,9 @@
 // worker dies in the middle of the paid run (SIGKILL while TokPortal is still answering the first
 // order) and comes back: what n8n does with the interrupted execution, and that re-running the
 // workflow — the user's way to finish the job — orders and charges each client once.
+// n8n 2.40.7 never hands the interrupted execution to a worker again: the restarted worker's
+// event-log recovery marks it crashed, then the enqueuing process marks it failed when Bull reports
+// the job stalled.
 import { toRunResult } from '../../scripts/n8n/client';
 import type { Credential, RunResult } from '../../scripts/n8n/types';
 import { ensureTokPortalCredential, importExamples } from '../../scripts/n8n/workspace';
@@ -107,7 +110,7 @@ whenReady('queue mode: the agency onboarding example runs on the worker (not on 
 	for (const proc of queue!.stack.processes()) expect({ proc: proc.name, problems: proc.readLog().match(/Unrecognized node type.*/g) }).toEqual({ proc: proc.name, problems: null });
 }, 300_000);
 
-whenReady('queue mode: a worker killed in the middle of a paid run and restarted — n8n marks the run crashed, the re-run orders and charges each client once', async () => {
+whenReady('queue mode: a worker killed in the middle of a paid run and restarted — n8n never re-runs it (crashed, then failed); the re-run orders and charges each client once', async () => {
 	const { stack } = queue!;
 	const { client } = stack.main;
 	const [worker] = stack.workers;
@@ -126,11 +129,20 @@ whenReady('queue mode: a worker killed in the middle of a paid run and restarted
 	expect(simulator.state.credits).toBe(10_000 - ordered * ACCOUNT_PRICE);
 	expect((await client.getExecution(executionId)).status).toBe('running'); // nobody told n8n yet
 
+	// The restarted worker finds the execution unfinished in its event log and marks it crashed.
 	await worker!.start();
-	const interrupted = await queue!.waitForStatus(executionId, ['crashed', 'error', 'success', 'canceled'], 240_000);
-	process.stderr.write(`[e2e] killed worker's execution ${executionId}: ${interrupted.status} ${((Date.now() - killedAt) / 1000).toFixed(1)}s after the kill\n`);
-	expect(interrupted.status).toBe('crashed');
-	// Not run again by anyone: one "started", before the kill.
+	const recovered = await queue!.waitForStatus(executionId, ['crashed', 'error', 'success', 'canceled'], 240_000);
+	const recoveredAfter = (Date.now() - killedAt) / 1000;
+	expect(recovered.status).toBe('crashed');
+	expect(worker!.readLog()).toMatch(new RegExp(`Found unfinished executions: ${executionId}\\b`));
+	// Then Bull notices the job's lock expired (60 s) and, with n8n's maxStalledCount of 0, fails the
+	// job instead of handing it to a worker again; main, which enqueued it, records the failure.
+	const failed = await queue!.waitForStatus(executionId, ['error'], 240_000);
+	process.stderr.write(
+		`[e2e] killed worker's execution ${executionId}: crashed ${recoveredAfter.toFixed(0)}s after the kill, error ${((Date.now() - killedAt) / 1000).toFixed(0)}s after\n`,
+	);
+	expect((await client.getExecution(failed.id)).data.resultData.error?.message).toMatch(/failed to be processed too many times and will no longer retry/);
+	// Never run again: one "started", before the kill.
 	const starts = worker!.readLog().match(new RegExp(`Worker started execution ${executionId} \\(job`, 'g')) ?? [];
 	expect(starts).toHaveLength(1);
 	expect(simulator.state.bundles).toHaveLength(ordered);

@@ -36,9 +36,35 @@ function keepLogs(label: string, stack: QueueStack): void {
 	for (const proc of stack.processes()) fs.writeFileSync(path.join(dir, `${label}-${proc.name}.log`), proc.readLog());
 }
 
+function groupAlive(pidFile: string): boolean {
+	try {
+		process.kill(-Number(fs.readFileSync(pidFile, 'utf8')), 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * Stack folders of runs that were killed before their afterAll (the supervisors' watchdogs stopped
+ * the processes; the data stays): removed once no process of theirs is alive and they are not brand
+ * new (another e2e run on this machine may be starting one).
+ */
+function removeAbandoned(root: string): void {
+	for (const entry of fs.readdirSync(root)) {
+		const dir = path.join(root, entry);
+		if (Date.now() - fs.statSync(dir).mtimeMs < 15 * 60_000) continue;
+		const pidFiles = fs.readdirSync(dir).flatMap((sub) =>
+			['n8n.pid', 'postgres.pid', 'redis.pid'].map((name) => path.join(dir, sub, name)).filter((file) => fs.existsSync(file)),
+		);
+		if (!pidFiles.some(groupAlive)) fs.rmSync(dir, { recursive: true, force: true });
+	}
+}
+
 export async function startQueueStack(label: string, options: Partial<QueueStackOptions> = {}): Promise<E2eQueue> {
 	const root = path.join(cacheDir(), 'e2e-queue');
 	fs.mkdirSync(root, { recursive: true });
+	removeAbandoned(root);
 	const dir = fs.mkdtempSync(path.join(root, `${label}-`));
 	fs.chmodSync(dir, 0o755); // the postgres user must reach postgres/ inside it
 	const started = Date.now();
