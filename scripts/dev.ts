@@ -16,6 +16,7 @@ import { DEFAULT_OWNER, N8nInstance } from './n8n/instance';
 import { node24Env } from './n8n/node24env';
 import { cacheDir, devHomeDir, REPO_ROOT } from './n8n/paths';
 import { portIsFree, freePort } from './n8n/ports';
+import { removeCluster } from './n8n/postgres';
 import { provisionN8n } from './n8n/provision';
 import { QueueStack } from './n8n/queue-stack';
 import { killRunChildren, run } from './n8n/run';
@@ -208,7 +209,10 @@ async function main(): Promise<void> {
 
 	const port = Number(args.port);
 	if (!(await portIsFree(port))) throw new Error(`port ${port} is in use; stop the other n8n or pass --port <free port>`);
-	if (args.fresh) fs.rmSync(dataFolder(), { recursive: true, force: true });
+	if (args.fresh) {
+		if (args.queue) removeCluster(path.join(dataFolder(), 'postgres'));
+		fs.rmSync(dataFolder(), { recursive: true, force: true });
+	}
 
 	await ensureDependencies();
 	await build();

@@ -2,7 +2,7 @@
 // TCP on 127.0.0.1 only (no Unix socket), password authentication, run in the foreground under our
 // supervisor (so it stops with us). PostgreSQL refuses to run as root: as root, every server-side
 // program runs as the `postgres` user the Debian package creates (runuser).
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { postgresBinDir } from './debian-packages';
@@ -46,18 +46,48 @@ function binary(name: string): string {
 	return path.join(dir, name);
 }
 
-/** As root: the data folder must belong to `postgres`, and `postgres` must be able to reach it. */
-async function prepareDataDir(dataDir: string): Promise<void> {
-	fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-	if (!isRoot()) return;
-	await run('chown', [`${SERVER_USER}:`, dataDir], { cwd: '/', env: process.env, label: 'chown', quiet: true });
+async function asRoot(command: string, args: string[]): Promise<void> {
+	await run(command, args, { cwd: '/', env: process.env, label: command, quiet: true });
+}
+
+async function serverUserCanEnter(dir: string): Promise<boolean> {
 	try {
-		await run('runuser', ['-u', SERVER_USER, '--', 'test', '-w', dataDir], { cwd: '/', env: process.env, label: 'runuser', quiet: true });
+		await asRoot('runuser', ['-u', SERVER_USER, '--', 'test', '-x', dir]);
+		return true;
 	} catch {
-		throw new Error(
-			`the postgres user cannot reach ${dataDir}: a parent folder is private (e.g. under /root). Set TOKPORTAL_CACHE_DIR to a folder under /var/tmp or /srv and try again`,
-		);
+		return false;
 	}
+}
+
+/** Written next to the password when the cluster had to live elsewhere. */
+const LOCATION_FILE = 'data-location';
+
+/**
+ * Where the cluster lives: `<dir>/data` when the postgres user can reach `dir`; as root in a private
+ * tree (a checkout under /root), a folder of its own under the postgres user's home instead, named
+ * after `dir` so the next start finds it again.
+ */
+async function clusterDir(dir: string): Promise<string> {
+	if (!isRoot() || (await serverUserCanEnter(dir))) return path.join(dir, 'data');
+	const home = path.join('/var/lib/postgresql', `tokportal-${createHash('sha1').update(path.resolve(dir)).digest('hex').slice(0, 12)}`);
+	fs.mkdirSync(home, { recursive: true, mode: 0o700 });
+	await asRoot('chown', [`${SERVER_USER}:`, home]);
+	fs.writeFileSync(path.join(dir, LOCATION_FILE), `${home}\n`);
+	return path.join(home, 'data');
+}
+
+/** An empty data folder owned by the server user (initdb wants it empty or missing). */
+async function prepareDataDir(dataDir: string): Promise<void> {
+	fs.rmSync(dataDir, { recursive: true, force: true }); // an initdb that did not finish
+	fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+	if (isRoot()) await asRoot('chown', [`${SERVER_USER}:`, dataDir]);
+}
+
+/** Deletes a stopped cluster: `dir` and, if it had to live elsewhere, that folder too. */
+export function removeCluster(dir: string): void {
+	const location = path.join(dir, LOCATION_FILE);
+	if (fs.existsSync(location)) fs.rmSync(fs.readFileSync(location, 'utf8').trim(), { recursive: true, force: true });
+	fs.rmSync(dir, { recursive: true, force: true });
 }
 
 export class PostgresServer {
@@ -68,20 +98,19 @@ export class PostgresServer {
 	) {}
 
 	static async start(options: PostgresOptions): Promise<PostgresServer> {
-		const dataDir = path.join(options.dir, 'data');
 		const passwordFile = path.join(options.dir, 'password');
 		const logFile = path.join(options.dir, 'postgres.log');
 		fs.mkdirSync(options.dir, { recursive: true });
 		if (!fs.existsSync(passwordFile)) fs.writeFileSync(passwordFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
 		const password = fs.readFileSync(passwordFile, 'utf8');
+		const dataDir = await clusterDir(options.dir);
 
 		if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
-			fs.rmSync(dataDir, { recursive: true, force: true }); // an initdb that did not finish
 			await prepareDataDir(dataDir);
 			// initdb reads the password from a file, which the server user must be able to read.
-			const pwFile = path.join(options.dir, `.initdb-pw-${process.pid}`);
+			const pwFile = path.join(path.dirname(dataDir), `.initdb-pw-${process.pid}`);
 			fs.writeFileSync(pwFile, password, { mode: 0o600 });
-			if (isRoot()) await run('chown', [`${SERVER_USER}:`, pwFile], { cwd: '/', env: process.env, label: 'chown', quiet: true });
+			if (isRoot()) await asRoot('chown', [`${SERVER_USER}:`, pwFile]);
 			try {
 				const [command, args] = asServerUser(binary('initdb'), [
 					'-D', dataDir, '-U', DB_USER, `--pwfile=${pwFile}`, '--auth=scram-sha-256', '-E', 'UTF8', '--locale=C', '--no-sync',

@@ -5,11 +5,12 @@
 //   beforeAll(async () => { queue = await startQueueStack('queue-feature'); }, QUEUE_START_TIMEOUT_MS);
 //   afterAll(async () => { await queue?.stop(); });
 //
-// Its data lives under the cache folder (not the e2e run folder, which is private to root: the
-// PostgreSQL server runs as the postgres user and must reach its data folder).
+// Its data lives under the cache folder (not the e2e run folder, which is private to root while the
+// PostgreSQL server runs as the postgres user; see postgres.ts for a cache folder in a private tree).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { cacheDir } from '../../../scripts/n8n/paths';
+import { removeCluster } from '../../../scripts/n8n/postgres';
 import { QueueStack, type QueueStackOptions } from '../../../scripts/n8n/queue-stack';
 import type { ExecutionSummary } from '../../../scripts/n8n/types';
 
@@ -36,6 +37,12 @@ function keepLogs(label: string, stack: QueueStack): void {
 	for (const proc of stack.processes()) fs.writeFileSync(path.join(dir, `${label}-${proc.name}.log`), proc.readLog());
 }
 
+/** The stack folder and the PostgreSQL cluster, wherever it had to live. */
+function removeStackFolder(dir: string): void {
+	removeCluster(path.join(dir, 'postgres'));
+	fs.rmSync(dir, { recursive: true, force: true });
+}
+
 function groupAlive(pidFile: string): boolean {
 	try {
 		process.kill(-Number(fs.readFileSync(pidFile, 'utf8')), 0);
@@ -57,7 +64,7 @@ function removeAbandoned(root: string): void {
 		const pidFiles = fs.readdirSync(dir).flatMap((sub) =>
 			['n8n.pid', 'postgres.pid', 'redis.pid'].map((name) => path.join(dir, sub, name)).filter((file) => fs.existsSync(file)),
 		);
-		if (!pidFiles.some(groupAlive)) fs.rmSync(dir, { recursive: true, force: true });
+		if (!pidFiles.some(groupAlive)) removeStackFolder(dir);
 	}
 }
 
@@ -66,13 +73,13 @@ export async function startQueueStack(label: string, options: Partial<QueueStack
 	fs.mkdirSync(root, { recursive: true });
 	removeAbandoned(root);
 	const dir = fs.mkdtempSync(path.join(root, `${label}-`));
-	fs.chmodSync(dir, 0o755); // the postgres user must reach postgres/ inside it
+	fs.chmodSync(dir, 0o755); // so the postgres user can keep its cluster in postgres/ inside it
 	const started = Date.now();
 	let stack: QueueStack;
 	try {
 		stack = await QueueStack.start({ dir, ephemeral: true, ...options });
 	} catch (error) {
-		fs.rmSync(dir, { recursive: true, force: true });
+		removeStackFolder(dir);
 		throw error;
 	}
 	process.stderr.write(`[e2e] ${label}: queue-mode stack up in ${((Date.now() - started) / 1000).toFixed(1)}s ${JSON.stringify(stack.timings)}\n`);
@@ -98,7 +105,7 @@ export async function startQueueStack(label: string, options: Partial<QueueStack
 		stop: async () => {
 			await stack.stop();
 			keepLogs(label, stack);
-			if (!process.env.TOKPORTAL_E2E_KEEP) fs.rmSync(dir, { recursive: true, force: true });
+			if (!process.env.TOKPORTAL_E2E_KEEP) removeStackFolder(dir);
 			else process.stderr.write(`[e2e] kept the ${label} stack folder: ${dir}\n`);
 		},
 	};
