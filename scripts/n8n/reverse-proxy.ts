@@ -42,10 +42,10 @@ export class ReverseProxy {
 
 	static async start(options: ReverseProxyOptions): Promise<ReverseProxy> {
 		if (options.webhooks.length === 0) throw new Error('the reverse proxy needs at least one webhook processor');
-		let proxy: ReverseProxy | undefined;
-		const server = http.createServer((request, response) => proxy!.forward(request, response));
-		server.on('upgrade', (request: http.IncomingMessage, socket: net.Socket, head: Buffer) => proxy!.tunnel(request, socket, head));
-		proxy = new ReverseProxy(server, options);
+		const server = http.createServer();
+		const proxy = new ReverseProxy(server, options);
+		server.on('request', (request: http.IncomingMessage, response: http.ServerResponse) => proxy.forward(request, response));
+		server.on('upgrade', (request: http.IncomingMessage, socket: net.Socket, head: Buffer) => proxy.tunnel(request, socket, head));
 		await new Promise<void>((resolve, reject) => {
 			server.once('error', reject);
 			server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
