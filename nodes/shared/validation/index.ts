@@ -2,4 +2,3 @@ export * from './coerce';
 export * from './fields';
 export * from './reader';
 export * from './instant';
-export * from './identifier';

@@ -121,7 +121,7 @@ describe('Delivered Account → Request Edit', () => {
 		expect(error?.message).toContain('"New Username" may only contain letters');
 		expect(error?.message).toContain('"New Visible Name" must be at most 30 characters long (it has 31)');
 		expect(error?.message).toContain('"New Biography" must be at most 80 characters long (it has 81)');
-		expect(error?.message).toContain('"New Profile Picture URL" must start with https:// or http://');
+		expect(error?.message).toContain('"New Profile Picture URL" must be a web address starting with https:// or the storage_path of an upload');
 	});
 
 	it('says why TokPortal cannot take the request: no account manager, or a banned account', async () => {

@@ -1,4 +1,4 @@
-import { collection, text, url } from '../../../shared/validation';
+import { collection, media, text, url } from '../../../shared/validation';
 import { BIOGRAPHY_MAX, USERNAME_MAX, VISIBLE_NAME_MAX } from '../accountConfiguration/fields';
 
 /** The profile a delivered account should get (POST /accounts/{id}/edit-request), in the rules of spec 004. */
@@ -47,12 +47,13 @@ export const editAdditionalFields = collection({
 			description:
 				'Instagram accounts only: the https:// link shown in the bio. When set, the node first reads the account (free) to check that it is an Instagram account.',
 		}),
-		requestedProfilePictureUrl: url({
+		requestedProfilePictureUrl: media({
 			name: 'requestedProfilePictureUrl',
 			displayName: 'New Profile Picture URL',
 			refuseBlank: true,
 			placeholder: 'e.g. https://cdn.example.com/profiles/streetstyle.jpg',
-			description: 'A public https:// link to the new profile picture',
+			description:
+				'A public https:// link to the new profile picture, or the storage_path of an image uploaded with Upload → Upload Image (purpose Profile Picture)',
 		}),
 	},
 });

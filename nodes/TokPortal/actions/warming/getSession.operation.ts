@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { apiPath, apiRequest } from '../../../shared/transport';
-import { idText, readItem } from '../../../shared/validation';
+import { identifier, readItem } from '../../../shared/validation';
 import type { TokPortalOperation } from '../operation';
 import { WARMING_ERRORS } from './fields';
 
-const sessionId = idText({
+const sessionId = identifier({
 	name: 'sessionId',
 	displayName: 'Session ID',
 	required: true,
