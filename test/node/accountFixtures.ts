@@ -8,23 +8,18 @@ import type { INodeParameters } from 'n8n-workflow';
 import type { NodeRun, RunNodeOptions } from '../harness';
 import { runTokPortalNode } from '../harness';
 import type { RequestLogEntry, Simulator } from '../simulator';
+import { client } from '../simulator/client';
 
+/** Calls the simulator's API as a customer (through the tests' one client), non-GET requests keyed. */
 export async function callApi(
 	sim: Simulator,
 	method: string,
 	path: string,
 	body?: unknown,
 ): Promise<{ status: number; json: { data?: Record<string, unknown>; error?: { code: string } } }> {
-	const response = await fetch(`${sim.baseUrl}${path}`, {
-		method,
-		headers: {
-			'X-API-Key': sim.apiKey,
-			'Content-Type': 'application/json',
-			...(method === 'GET' ? {} : { 'Idempotency-Key': `fixture-${randomUUID()}` }),
-		},
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	return { status: response.status, json: (await response.json()) as { data?: Record<string, unknown> } };
+	const headers: Record<string, string> = method === 'GET' ? {} : { 'Idempotency-Key': `fixture-${randomUUID()}` };
+	const { status, body: json } = await client(sim)(method, path, { body, headers });
+	return { status, json };
 }
 
 export const validProfile = {
