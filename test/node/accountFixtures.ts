@@ -1,6 +1,6 @@
-// Setup helpers for the account-configuration, account-action and delivered-account suites: they
-// drive the simulator over HTTP (like a customer would) and through its operator, never through
-// the node under test, so the node's requests in `sim.requests` are only the ones a test makes.
+// Setup helpers for the node suites: they drive the simulator over HTTP (like a customer would) and
+// through its operator, never through the node under test, so the node's requests in
+// `sim.requests` are only the ones a test makes; `run` then runs the node and returns those.
 import { randomUUID } from 'node:crypto';
 
 import type { INodeParameters } from 'n8n-workflow';
@@ -66,6 +66,9 @@ export async function bundleInReview(sim: Simulator): Promise<string> {
 	sim.operator.moveAccountToReview(id);
 	return id;
 }
+
+/** The simulator's own record of a bundle, to check what TokPortal now holds. */
+export const storedBundle = (sim: Simulator, id: string) => sim.state.bundles.find((bundle) => bundle.id === id);
 
 export const byId = (id: string) => ({ __rl: true, mode: 'id', value: id });
 
