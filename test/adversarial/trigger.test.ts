@@ -9,6 +9,7 @@ import type { TriggerInstance as Trigger, WebhookServer } from '../harness/trigg
 import { startWebhookServer, TriggerInstance } from '../harness/trigger';
 import type { Simulator } from '../simulator';
 import { signPayload, startSimulator } from '../simulator';
+import { client } from '../simulator/client';
 import { caseSuite } from './support/cases';
 import { figureBook } from './support/figures';
 
@@ -188,7 +189,7 @@ describe(`${SEQUENCES} random lifecycles of ${STEPS_PER_SEQUENCE} steps`, () => 
 						const remote = subscriptionsOf(id);
 						if (remote.length === 0) break;
 						const victim = remote[Math.floor(next() * remote.length)];
-						await fetch(`${sim.baseUrl}/webhooks/${victim.id}`, { method: 'DELETE', headers: { 'X-API-Key': sim.apiKey } });
+						await client(sim)('DELETE', `/webhooks/${victim.id}`);
 						if (instance.servedUrls().includes(victim.url)) deletedRemotely.add(victim.url);
 						break;
 					}

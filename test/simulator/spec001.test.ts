@@ -36,7 +36,7 @@ describe('authentication and types', () => {
 
 	test(seedTest('S001-02'), async () => {
 		expect(sim.baseUrl).toBe(`${sim.url}/api/ext`);
-		expect((await fetch(`${sim.url}/bundles`, { headers: { 'X-API-Key': sim.apiKey } })).status).toBe(404);
+		expect((await client({ baseUrl: sim.url, apiKey: sim.apiKey })('GET', '/bundles')).status).toBe(404);
 	});
 
 	test(seedTest('S001-03'), async () => {

@@ -1,41 +1,13 @@
-// Shared helpers for the simulator's own tests: a fetch wrapper and a tiny webhook receiver.
+// Shared helpers for the simulator's own tests: the API client, a tiny webhook receiver, fixtures.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Call } from './client';
+import { client } from './client';
 import type { Simulator } from './index';
 
-export interface Reply {
-	status: number;
-	headers: Headers;
-	body: any; // parsed JSON under test
-}
-
-export interface CallOptions {
-	body?: unknown;
-	/** multipart/form-data instead of JSON (fetch sets the boundary). */
-	form?: FormData;
-	headers?: Record<string, string>;
-	/** Override the API key; null sends none. */
-	key?: string | null;
-}
-
-export function client(sim: Simulator) {
-	return async function call(method: string, path: string, opts: CallOptions = {}): Promise<Reply> {
-		const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers };
-		const key = opts.key === undefined ? sim.apiKey : opts.key;
-		if (key !== null) headers['X-API-Key'] = key;
-		if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
-		const res = await fetch(`${sim.baseUrl}${path}`, {
-			method,
-			headers,
-			body: opts.form ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
-		});
-		const text = await res.text();
-		const json = res.headers.get('content-type')?.startsWith('application/json') ?? false;
-		// CSV and HTML exports stay text.
-		return { status: res.status, headers: res.headers, body: text ? (json ? JSON.parse(text) : text) : undefined };
-	};
-}
+export { client } from './client';
+export type { Call, CallOptions, Reply } from './client';
 
 export interface Received {
 	headers: http.IncomingHttpHeaders;
@@ -209,5 +181,3 @@ export async function postDeliveredVideos(sim: Simulator): Promise<void> {
 	);
 	for (const b of working) await postEveryVideo(sim, call, b.id);
 }
-
-export type Call = ReturnType<typeof client>;

@@ -1,10 +1,10 @@
 import { CredentialTestContext } from 'n8n-core';
-import type { ICredentialDataDecryptedObject, ICredentialTestFunction, IHttpRequestOptions, INode, INodeCredentialTestResult } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialTestFunction, INodeCredentialTestResult } from 'n8n-workflow';
 
 import { TokPortalApi } from '../../../credentials/TokPortalApi.credentials';
 import { TokPortal } from '../../../nodes/TokPortal/TokPortal.node';
-import { buildWorkflow, createAdditionalData } from '../../harness';
-import { TestCredentialsHelper } from '../../harness/credentialsHelper';
+import { createAdditionalData } from '../../harness';
+import { authenticate, resolveCredentialExpression } from '../../harness/credentialAuthentication';
 
 /**
  * The credential dialog's "test", the way n8n runs it: a `testedBy` function of the node in n8n-core's
@@ -24,13 +24,9 @@ export async function testCredential(values: ICredentialDataDecryptedObject): Pr
 		return await test.call(context, { id: '1', name: 'TokPortal account', type: credential.name, data: values });
 	}
 	const { request } = credential.test;
-	const workflow = buildWorkflow({ nodes: [{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', parameters: {} }], connections: {} });
-	const start = workflow.getNode('Start') as INode;
 	try {
-		const resolve = (value: string) =>
-			workflow.expression.getSimpleParameterValue(start, value, 'internal', { $credentials: values }, undefined, '') as string;
-		const helper = new TestCredentialsHelper({ tokPortalApi: credential }, { tokPortalApi: values });
-		const options = await helper.authenticate(values, credential.name, { url: request.url ?? '', headers: request.headers } as IHttpRequestOptions, workflow, start);
+		const resolve = (value: string) => resolveCredentialExpression(values, value);
+		const options = await authenticate(values, { url: request.url ?? '', headers: request.headers });
 		const response = (await context.helpers.request({
 			uri: `${resolve(request.baseURL ?? '')}${resolve(options.url)}`,
 			headers: options.headers as Record<string, string>,

@@ -1,23 +1,15 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import type { Simulator } from '../simulator';
-import { startSimulator } from '../simulator';
-import { run } from './accountFixtures';
+import type { Simulator } from '../../simulator';
+import { startSimulator } from '../../simulator';
+import { run } from '../accountFixtures';
+import { bulkOrder, expectRefused, long } from './orders';
 
 let sim: Simulator;
 beforeAll(async () => {
 	sim = await startSimulator({ rateLimit: false });
 });
 afterAll(async () => await sim.close());
-
-const bulk = (extra: INodeParameters = {}): INodeParameters => ({
-	resource: 'bundle',
-	operation: 'createBulk',
-	platforms: ['tiktok'],
-	country: 'USA',
-	accountsCount: 1,
-	...extra,
-});
 
 const bundlesWithRef = (ref: string) => sim.state.bundles.filter((bundle) => bundle.external_ref === ref);
 
@@ -26,7 +18,7 @@ describe('Bundle → Create Bulk', () => {
 		const before = sim.state.credits;
 		const { items, requests } = await run(
 			sim,
-			bulk({
+			bulkOrder({
 				platforms: ['tiktok', 'instagram'],
 				accountsCount: 2,
 				additionalFields: { uploadAccountsCount: 1, videosPerAccount: 3, externalRef: 'bulk-happy' },
@@ -67,7 +59,7 @@ describe('Bundle → Create Bulk', () => {
 	it('reads platforms from an expression such as "TikTok, Instagram"', async () => {
 		const { requests } = await run(
 			sim,
-			bulk({ platforms: '={{ $json.platforms }}', additionalFields: { externalRef: 'bulk-expr' } }),
+			bulkOrder({ platforms: '={{ $json.platforms }}', additionalFields: { externalRef: 'bulk-expr' } }),
 			{ items: [{ platforms: 'TikTok, Instagram' }] },
 		);
 		expect((requests[0].body as { platforms: string[] }).platforms).toEqual(['tiktok', 'instagram']);
@@ -78,7 +70,7 @@ describe('Bundle → Create Bulk', () => {
 		const before = sim.state.credits;
 		const { items, requests } = await run(
 			sim,
-			bulk({ accountsCount: 3, additionalFields: { externalRef: 'bulk-dry' }, options: { dryRun: true } }),
+			bulkOrder({ accountsCount: 3, additionalFields: { externalRef: 'bulk-dry' }, options: { dryRun: true } }),
 		);
 		expect(requests[0].headers['x-tokportal-dry-run']).toBe('true');
 		expect(items).toHaveLength(3);
@@ -88,7 +80,7 @@ describe('Bundle → Create Bulk', () => {
 	});
 
 	it('orders once when two executions use the same Idempotency Key', async () => {
-		const parameters = bulk({
+		const parameters = bulkOrder({
 			accountsCount: 2,
 			additionalFields: { externalRef: 'bulk-keyed' },
 			options: { idempotencyKey: '={{ $json.rowId }}' },
@@ -102,17 +94,17 @@ describe('Bundle → Create Bulk', () => {
 	});
 
 	it.each<[string, INodeParameters, RegExp]>([
-		['101 accounts per platform', bulk({ accountsCount: 101 }), /"Accounts per Platform" must be a whole number from 1 to 100/],
-		['0 accounts per platform', bulk({ accountsCount: 0 }), /"Accounts per Platform" must be a whole number from 1 to 100/],
-		['more upload accounts than accounts', bulk({ additionalFields: { uploadAccountsCount: 2, videosPerAccount: 1 } }), /cannot exceed "Accounts per Platform"/],
-		['501 videos per account', bulk({ additionalFields: { uploadAccountsCount: 1, videosPerAccount: 501 } }), /"Videos per Upload Account" must be a whole number from 0 to 500/],
-		['upload accounts without videos', bulk({ additionalFields: { uploadAccountsCount: 1 } }), /must be at least 1 when "Upload Accounts per Platform"/],
-		['a repeated platform', bulk({ platforms: '={{ "tiktok,tiktok" }}' }), /lists a platform twice/],
-		['no platform (an expression giving none)', bulk({ platforms: '={{ $json.none }}' }), /"Platform Names or IDs" is required/],
-		['deep warming with TikTok', bulk({ platforms: ['instagram', 'tiktok'], additionalFields: { wantsDeepWarming: true } }), /"Deep Warming" is only available on Instagram \(not on tiktok\)/],
-		['niche warming without instructions', bulk({ additionalFields: { wantsNicheWarming: true } }), /needs "Niche Warming Instructions"/],
-		['an external reference over 200', bulk({ additionalFields: { externalRef: 'r'.repeat(201) } }), /"External Reference" must be at most 200/],
-		['an Idempotency Key over 255', bulk({ options: { idempotencyKey: 'k'.repeat(256) } }), /"Idempotency Key" must be at most 255/],
+		['101 accounts per platform', bulkOrder({ accountsCount: 101 }), /"Accounts per Platform" must be a whole number from 1 to 100/],
+		['0 accounts per platform', bulkOrder({ accountsCount: 0 }), /"Accounts per Platform" must be a whole number from 1 to 100/],
+		['more upload accounts than accounts', bulkOrder({ additionalFields: { uploadAccountsCount: 2, videosPerAccount: 1 } }), /cannot exceed "Accounts per Platform"/],
+		['501 videos per account', bulkOrder({ additionalFields: { uploadAccountsCount: 1, videosPerAccount: 501 } }), /"Videos per Upload Account" must be a whole number from 0 to 500/],
+		['upload accounts without videos', bulkOrder({ additionalFields: { uploadAccountsCount: 1 } }), /must be at least 1 when "Upload Accounts per Platform"/],
+		['a repeated platform', bulkOrder({ platforms: '={{ "tiktok,tiktok" }}' }), /lists a platform twice/],
+		['no platform (an expression giving none)', bulkOrder({ platforms: '={{ $json.none }}' }), /"Platform Names or IDs" is required/],
+		['deep warming with TikTok', bulkOrder({ platforms: ['instagram', 'tiktok'], additionalFields: { wantsDeepWarming: true } }), /"Deep Warming" is only available on Instagram \(not on tiktok\)/],
+		['niche warming without instructions', bulkOrder({ additionalFields: { wantsNicheWarming: true } }), /needs "Niche Warming Instructions"/],
+		['an external reference over 200', bulkOrder({ additionalFields: { externalRef: 'r'.repeat(201) } }), /"External Reference" must be at most 200/],
+		['an Idempotency Key over 255', bulkOrder({ options: { idempotencyKey: 'k'.repeat(256) } }), /"Idempotency Key" must be at most 255/],
 	])('refuses %s before sending anything', async (_name, parameters, message) => {
 		const { error, requests } = await run(sim, parameters);
 		expect(error?.message).toMatch(message);
@@ -126,7 +118,7 @@ describe('Bundle → Create Bulk', () => {
 		try {
 			const { error, requests } = await run(
 				sim,
-				bulk({ accountsCount: 2, additionalFields: { externalRef: 'bulk-poor' } }),
+				bulkOrder({ accountsCount: 2, additionalFields: { externalRef: 'bulk-poor' } }),
 			);
 			expect(error?.message).toMatch(/^Not enough TokPortal credits/);
 			expect(error?.description).toContain('"required":64');
@@ -136,5 +128,27 @@ describe('Bundle → Create Bulk', () => {
 		} finally {
 			sim.state.credits = saved;
 		}
+	});
+});
+
+describe('Bundle → Create Bulk: rules checked before anything is sent', () => {
+	const bulk = bulkOrder({ accountsCount: 2 });
+
+	it.each<[string, INodeParameters, RegExp]>([
+		['no platform', { ...bulk, platforms: '={{ [] }}' }, /"Platform Names or IDs" is required/],
+		['a repeated platform', { ...bulk, platforms: ['tiktok', 'tiktok'] }, /lists a platform twice/],
+		['youtube', { ...bulk, platforms: ['youtube'] }, /must be tiktok or instagram/],
+		['a missing country', { ...bulk, country: '={{ "" }}' }, /"Country Name or ID" is required/],
+		['0 accounts', { ...bulk, accountsCount: 0 }, /"Accounts per Platform" must be a whole number from 1 to 100/],
+		['101 accounts', { ...bulk, accountsCount: 101 }, /"Accounts per Platform" must be a whole number from 1 to 100/],
+		['more uploads than accounts', { ...bulk, additionalFields: { uploadAccountsCount: 3, videosPerAccount: 1 } }, /\(3\) cannot exceed "Accounts per Platform" \(2\)/],
+		['501 videos', { ...bulk, additionalFields: { uploadAccountsCount: 1, videosPerAccount: 501 } }, /from 0 to 500/],
+		['upload accounts without videos', { ...bulk, additionalFields: { uploadAccountsCount: 1 } }, /must be at least 1 when "Upload Accounts/],
+		['videos without upload accounts', { ...bulk, additionalFields: { videosPerAccount: 5 } }, /no account gets videos/],
+		['an external ref over 200', { ...bulk, additionalFields: { externalRef: long(201) } }, /"External Reference" must be at most 200/],
+		['deep warming with TikTok', { ...bulk, platforms: ['instagram', 'tiktok'], additionalFields: { wantsDeepWarming: true } }, /only available on Instagram \(not on tiktok\)/],
+		['niche warming without instructions', { ...bulk, additionalFields: { wantsNicheWarming: true } }, /needs "Niche Warming Instructions"/],
+	])('bulk refuses %s', async (_name, parameters, message) => {
+		await expectRefused(sim, parameters, message);
 	});
 });

@@ -1,8 +1,9 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import type { Simulator } from '../simulator';
-import { startSimulator } from '../simulator';
-import { byId, run } from './accountFixtures';
+import type { Simulator } from '../../simulator';
+import { startSimulator } from '../../simulator';
+import { byId, run } from '../accountFixtures';
+import { bulkOrder, createOrder, expectRefused, long } from './orders';
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -10,22 +11,13 @@ beforeAll(async () => {
 });
 afterAll(async () => await sim.close());
 
-const create = (extra: INodeParameters = {}): INodeParameters => ({
-	resource: 'bundle',
-	operation: 'create',
-	bundleType: 'account_only',
-	platform: 'tiktok',
-	country: 'USA',
-	...extra,
-});
-
 const bundlesWithTitle = (title: string) => sim.state.bundles.filter((bundle) => bundle.title === title);
 const debitsFor = (bundleId: string) => sim.state.ledger.filter((entry) => entry.reference_id === bundleId);
 
 describe('Bundle → Create', () => {
 	it('orders an account-only bundle and keeps the charge next to the bundle', async () => {
 		const before = sim.state.credits;
-		const { items, requests } = await run(sim, create({ additionalFields: { title: 'Create happy' } }));
+		const { items, requests } = await run(sim, createOrder({ additionalFields: { title: 'Create happy' } }));
 
 		expect(requests).toHaveLength(1);
 		const [request] = requests;
@@ -51,7 +43,7 @@ describe('Bundle → Create', () => {
 	it('sends every optional field of an account-and-videos order in TokPortal’s names', async () => {
 		const { items, requests } = await run(
 			sim,
-			create({
+			createOrder({
 				bundleType: 'account_and_videos',
 				platform: 'instagram',
 				country: 'FR',
@@ -88,7 +80,7 @@ describe('Bundle → Create', () => {
 		const [account] = sim.seedAccounts(1, { platform: 'tiktok', country: 'UK' });
 		const { items, requests } = await run(
 			sim,
-			create({ bundleType: 'videos_only', accountId: byId(account.id), videosQuantity: 3 }),
+			createOrder({ bundleType: 'videos_only', accountId: byId(account.id), videosQuantity: 3 }),
 		);
 		expect(requests.map((request) => request.body)).toEqual([
 			{ bundle_type: 'videos_only', account_id: account.id, videos_quantity: 3 },
@@ -97,21 +89,21 @@ describe('Bundle → Create', () => {
 	});
 
 	it.each<[string, INodeParameters, RegExp]>([
-		['a title over 200 characters', create({ additionalFields: { title: 'x'.repeat(201) } }), /"Title" must be at most 200 characters/],
-		['an external reference over 200', create({ additionalFields: { externalRef: 'x'.repeat(201) } }), /"External Reference" must be at most 200/],
-		['an external reference expression with no value', create({ additionalFields: { externalRef: '={{ $json.missing }}' } }), /"External Reference" is empty/],
-		['0 videos on a type with videos', create({ bundleType: 'account_and_videos', videosQuantity: 0 }), /"Videos Quantity" must be a whole number from 1 to 500/],
-		['more edits than videos', create({ bundleType: 'account_and_videos', videosQuantity: 2, additionalFields: { editsQuantity: 3 } }), /"Edit Slots" \(3\) cannot exceed the number of video slots \(2\)/],
-		['edits on an account-only bundle', create({ additionalFields: { editsQuantity: 1 } }), /"Edit Slots" need video slots/],
-		['videos only without a delivered account', create({ bundleType: 'videos_only', videosQuantity: 1 }), /"Delivered Account" is required for Videos Only/],
-		['a delivered account on a new-account type', create({ bundleType: '={{ "account_only" }}', accountId: byId('acc-1') }), /"Delivered Account" can only be used with the Videos Only/],
-		['an unknown bundle type', create({ bundleType: '={{ "accounts" }}' }), /"Bundle Type" must be one of account_and_videos, account_only, videos_only \(got "accounts"\)/],
-		['a missing country', create({ country: '' }), /"Country" is required/],
-		['niche warming without instructions', create({ additionalFields: { wantsNicheWarming: true } }), /"Niche Warming" needs "Niche Warming Instructions"/],
-		['deep warming on TikTok', create({ additionalFields: { wantsDeepWarming: true } }), /"Deep Warming" is only available on Instagram/],
-		['deep warming with niche warming', create({ platform: 'instagram', additionalFields: { wantsDeepWarming: true, wantsNicheWarming: true, nicheWarmingInstructions: 'x' } }), /cannot be combined/],
-		['an Idempotency Key over 255 characters', create({ options: { idempotencyKey: 'k'.repeat(256) } }), /"Idempotency Key" must be at most 255 characters/],
-		['an empty Idempotency Key', create({ options: { idempotencyKey: '={{ $json.rowId }}' } }), /"Idempotency Key" is empty/],
+		['a title over 200 characters', createOrder({ additionalFields: { title: 'x'.repeat(201) } }), /"Title" must be at most 200 characters/],
+		['an external reference over 200', createOrder({ additionalFields: { externalRef: 'x'.repeat(201) } }), /"External Reference" must be at most 200/],
+		['an external reference expression with no value', createOrder({ additionalFields: { externalRef: '={{ $json.missing }}' } }), /"External Reference" is empty/],
+		['0 videos on a type with videos', createOrder({ bundleType: 'account_and_videos', videosQuantity: 0 }), /"Videos Quantity" must be a whole number from 1 to 500/],
+		['more edits than videos', createOrder({ bundleType: 'account_and_videos', videosQuantity: 2, additionalFields: { editsQuantity: 3 } }), /"Edit Slots" \(3\) cannot exceed the number of video slots \(2\)/],
+		['edits on an account-only bundle', createOrder({ additionalFields: { editsQuantity: 1 } }), /"Edit Slots" need video slots/],
+		['videos only without a delivered account', createOrder({ bundleType: 'videos_only', videosQuantity: 1 }), /"Delivered Account" is required for Videos Only/],
+		['a delivered account on a new-account type', createOrder({ bundleType: '={{ "account_only" }}', accountId: byId('acc-1') }), /"Delivered Account" can only be used with the Videos Only/],
+		['an unknown bundle type', createOrder({ bundleType: '={{ "accounts" }}' }), /"Bundle Type" must be one of account_and_videos, account_only, videos_only \(got "accounts"\)/],
+		['a missing country', createOrder({ country: '' }), /"Country" is required/],
+		['niche warming without instructions', createOrder({ additionalFields: { wantsNicheWarming: true } }), /"Niche Warming" needs "Niche Warming Instructions"/],
+		['deep warming on TikTok', createOrder({ additionalFields: { wantsDeepWarming: true } }), /"Deep Warming" is only available on Instagram/],
+		['deep warming with niche warming', createOrder({ platform: 'instagram', additionalFields: { wantsDeepWarming: true, wantsNicheWarming: true, nicheWarmingInstructions: 'x' } }), /cannot be combined/],
+		['an Idempotency Key over 255 characters', createOrder({ options: { idempotencyKey: 'k'.repeat(256) } }), /"Idempotency Key" must be at most 255 characters/],
+		['an empty Idempotency Key', createOrder({ options: { idempotencyKey: '={{ $json.rowId }}' } }), /"Idempotency Key" is empty/],
 	])('refuses %s before sending anything', async (_name, parameters, message) => {
 		const { error, requests } = await run(sim, parameters);
 		expect(error?.message).toMatch(message);
@@ -123,7 +115,7 @@ describe('Bundle → Create', () => {
 	it('keeps pairing under Continue On Fail and sends nothing for the invalid item', async () => {
 		const { items, requests } = await run(
 			sim,
-			create({
+			createOrder({
 				bundleType: 'account_and_videos',
 				videosQuantity: '={{ $json.videos }}',
 				additionalFields: { title: '={{ $json.title }}' },
@@ -147,7 +139,7 @@ describe('Bundle → Create', () => {
 	it('retries a connection dropped after TokPortal committed, creating and charging exactly once', async () => {
 		const before = sim.state.credits;
 		sim.faults.inject({ method: 'POST', path: '/bundles' }, { type: 'dropAfterCommit' });
-		const { items, error, requests } = await run(sim, create({ additionalFields: { title: 'Dropped once' } }));
+		const { items, error, requests } = await run(sim, createOrder({ additionalFields: { title: 'Dropped once' } }));
 
 		expect(error).toBeUndefined();
 		expect(requests).toHaveLength(2);
@@ -161,7 +153,7 @@ describe('Bundle → Create', () => {
 	});
 
 	it('creates one bundle when two executions use the same Idempotency Key', async () => {
-		const parameters = create({
+		const parameters = createOrder({
 			additionalFields: { title: 'Keyed row' },
 			options: { idempotencyKey: '={{ $json.rowId }}' },
 		});
@@ -179,7 +171,7 @@ describe('Bundle → Create', () => {
 	it('dry run reports the price and creates nothing, and never burns the Idempotency Key', async () => {
 		const before = sim.state.credits;
 		const parameters = (dryRun: boolean) =>
-			create({
+			createOrder({
 				bundleType: 'account_and_videos',
 				videosQuantity: 3,
 				additionalFields: { title: 'Dry run order' },
@@ -212,7 +204,7 @@ describe('Bundle → Create errors from TokPortal', () => {
 		const saved = sim.state.credits;
 		sim.state.credits = 10;
 		try {
-			const { error, requests } = await run(sim, create({ additionalFields: { title: 'Too poor' } }));
+			const { error, requests } = await run(sim, createOrder({ additionalFields: { title: 'Too poor' } }));
 			expect(error?.message).toMatch(/^Not enough TokPortal credits for this order. Nothing was charged/);
 			expect(error?.description).toContain('INSUFFICIENT_CREDITS');
 			expect(error?.description).toContain(`Request ID: ${requests[0].requestId}`);
@@ -224,7 +216,7 @@ describe('Bundle → Create errors from TokPortal', () => {
 	});
 
 	it('DUPLICATE_ACCOUNT_BUNDLE points to the existing bundle', async () => {
-		const parameters = create({ additionalFields: { externalRef: 'dup-create-1' } });
+		const parameters = createOrder({ additionalFields: { externalRef: 'dup-create-1' } });
 		const first = await run(sim, parameters);
 		const second = await run(sim, parameters);
 		expect(second.error?.message).toMatch(/already exists, so nothing new was created or charged/);
@@ -237,11 +229,72 @@ describe('Bundle → Create errors from TokPortal', () => {
 		const [account] = sim.seedAccounts(1, { platform: 'tiktok', country: 'UK' });
 		const { error, requests } = await run(
 			sim,
-			create({ bundleType: 'videos_only', accountId: byId(account.id), videosQuantity: 1, additionalFields: { wantsDeepWarming: true } }),
+			createOrder({ bundleType: 'videos_only', accountId: byId(account.id), videosQuantity: 1, additionalFields: { wantsDeepWarming: true } }),
 		);
 		expect(requests[0].body).toMatchObject({ wants_deep_warming: true });
 		expect(error?.message).toMatch(/^TokPortal rejected a field of this request/);
 		expect(error?.description).toContain('"field":"wants_deep_warming"');
 		expect(error?.description).toContain(`Request ID: ${requests[0].requestId}`);
+	});
+});
+
+describe('Bundle → Create: rules checked before anything is sent', () => {
+	const account = createOrder();
+	const withVideos = createOrder({ bundleType: 'account_and_videos', videosQuantity: 3 });
+	const bulk = bulkOrder({ accountsCount: 2 });
+	const dryRun = { options: { dryRun: true } };
+	let deliveredAccountId: string;
+	beforeAll(() => {
+		deliveredAccountId = sim.seedAccounts(1, { platform: 'tiktok' })[0].id;
+	});
+
+	it('accepts valid orders of every type, and a valid bulk order (as dry runs)', async () => {
+		const videosOnly = { ...withVideos, bundleType: 'videos_only', accountId: byId(deliveredAccountId) };
+		for (const parameters of [
+			account,
+			{ ...withVideos, additionalFields: { editsQuantity: 3, title: long(200), externalRef: long(200) } },
+			videosOnly,
+			{ ...bulk, additionalFields: { uploadAccountsCount: 2, videosPerAccount: 500 } },
+		]) {
+			const { error, requests } = await run(sim, { ...parameters, ...dryRun });
+			expect(error).toBeUndefined();
+			expect(requests).toHaveLength(1);
+		}
+	});
+
+	it.each<[string, INodeParameters, RegExp]>([
+		['an unknown bundle type', { ...account, bundleType: 'account' }, /"Bundle Type" must be one of account_and_videos, account_only, videos_only \(got "account"\)/],
+		['a platform expression that resolves to nothing', { ...account, platform: '={{ "" }}' }, /"Platform" is required/],
+		['a missing country', { ...account, country: '' }, /"Country" is required/],
+		['a title over 200', { ...account, additionalFields: { title: long(201) } }, /"Title" must be at most 200 characters long \(it has 201\)/],
+		['an external ref over 200', { ...account, additionalFields: { externalRef: long(201) } }, /"External Reference" must be at most 200/],
+		['an empty external ref', { ...account, additionalFields: { externalRef: '  ' } }, /"External Reference" is empty/],
+		['zero videos on a type with videos', { ...withVideos, videosQuantity: 0 }, /"Videos Quantity" must be a whole number from 1 to 500/],
+		['a fractional video count', { ...withVideos, videosQuantity: 2.5 }, /"Videos Quantity" must be a whole number/],
+		['edits above videos', { ...withVideos, additionalFields: { editsQuantity: 4 } }, /"Edit Slots" \(4\) cannot exceed the number of video slots \(3\)/],
+		['edits without videos', { ...account, additionalFields: { editsQuantity: 1 } }, /"Edit Slots" need video slots/],
+		['negative edits', { ...withVideos, additionalFields: { editsQuantity: -1 } }, /"Edit Slots" must be a whole number from 0 to 500/],
+		['videos only without an account', { ...withVideos, bundleType: 'videos_only' }, /"Delivered Account" is required for Videos Only/],
+		['an account on a new-account type (Bundle Type set by expression, so every field shows)', { ...account, bundleType: '={{ "account_only" }}', accountId: byId('acc-1') }, /"Delivered Account" can only be used with the Videos Only/],
+		['niche warming without instructions', { ...account, additionalFields: { wantsNicheWarming: true } }, /"Niche Warming" needs "Niche Warming Instructions"/],
+		['instructions without niche warming', { ...account, additionalFields: { nicheWarmingInstructions: 'fitness' } }, /only used with "Niche Warming"/],
+		['deep warming on TikTok', { ...account, additionalFields: { wantsDeepWarming: true } }, /"Deep Warming" is only available on Instagram \(not on tiktok\)/],
+		[
+			'deep and niche warming together',
+			{ ...account, platform: 'instagram', additionalFields: { wantsDeepWarming: true, wantsNicheWarming: true, nicheWarmingInstructions: 'x' } },
+			/cannot be combined/,
+		],
+	])('create refuses %s', async (_name, parameters, message) => {
+		await expectRefused(sim, parameters, message);
+	});
+
+	it('reports every problem of an item at once', async () => {
+		const { error } = await run(sim, { ...withVideos, country: '', additionalFields: { title: long(201), editsQuantity: 9 } });
+		expect(error?.message).toMatch(/^3 fields need fixing: /);
+	});
+
+	it('limits a user Idempotency Key to 255 characters and refuses an empty one', async () => {
+		await expectRefused(sim, { ...account, options: { idempotencyKey: long(256) } }, /"Idempotency Key" must be at most 255 characters/);
+		await expectRefused(sim, { ...account, options: { idempotencyKey: '' } }, /"Idempotency Key" is empty/);
 	});
 });

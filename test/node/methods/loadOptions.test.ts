@@ -1,7 +1,7 @@
-import { getCountries, getOrderablePlatforms, getPlatforms } from '../../nodes/TokPortal/methods/loadOptions';
-import { loadOptionsContext } from '../harness/loadOptionsContext';
-import type { Simulator } from '../simulator';
-import { startSimulator } from '../simulator';
+import { getCountries, getOrderablePlatforms, getPlatforms } from '../../../nodes/TokPortal/methods/loadOptions';
+import { loadOptionsContext } from '../../harness/loadOptionsContext';
+import type { Simulator } from '../../simulator';
+import { startSimulator } from '../../simulator';
 
 describe('Country and Platform dropdowns', () => {
 	let sim: Simulator;

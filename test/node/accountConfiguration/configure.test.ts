@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 
-import type { Simulator } from '../simulator';
-import { startSimulator } from '../simulator';
-import { byId, callApi, configureViaApi, failNext, newBundle, publishedBundle, run, validProfile } from './accountFixtures';
+import type { Simulator } from '../../simulator';
+import { startSimulator } from '../../simulator';
+import { byId, callApi, failNext, newBundle, publishedBundle, run, validProfile } from '../accountFixtures';
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -214,31 +214,5 @@ describe('Account Configuration → Configure', () => {
 		expect(items[0].json).toMatchObject({ account: { username: 'good.one' } });
 		expect(items[1].json.error).toMatch(/^"Username" may only contain/);
 		expect(items[2].json).toMatchObject({ code: 'BUNDLE_NOT_FOUND', httpStatus: 404 });
-	});
-});
-
-describe('Account Configuration → Get', () => {
-	it('returns the configuration with its status', async () => {
-		const bundleId = await newBundle(sim);
-		await configureViaApi(sim, bundleId);
-		const { items, requests } = await run(sim, {
-			resource: 'accountConfiguration',
-			operation: 'get',
-			bundleId: byId(bundleId),
-		});
-		expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET /bundles/${bundleId}/account`]);
-		expect(requests[0].headers['idempotency-key']).toBeUndefined();
-		expect(items).toHaveLength(1);
-		expect(items[0].json).toMatchObject({ visible_name: 'Fixture Account', status: 'configured' });
-	});
-
-	it('names the Bundle field when its expression resolves to nothing, instead of sending a request', async () => {
-		const { error, requests } = await run(sim, {
-			resource: 'accountConfiguration',
-			operation: 'get',
-			bundleId: byId('={{ $json.missing }}'),
-		});
-		expect(error?.message).toBe('"Bundle" is required');
-		expect(requests).toHaveLength(0);
 	});
 });
