@@ -1,9 +1,9 @@
 // User → Get (/me) and Update Settings (PATCH /me).
 import type { INodeParameters } from 'n8n-workflow';
 
-import type { Simulator } from '../simulator';
-import { startSimulator } from '../simulator';
-import { run } from './accountFixtures';
+import type { Simulator } from '../../simulator';
+import { startSimulator } from '../../simulator';
+import { run } from '../accountFixtures';
 
 let sim: Simulator;
 beforeAll(async () => {

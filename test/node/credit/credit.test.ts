@@ -1,9 +1,9 @@
 // Credit → Get Balance, Get Costs and Get History through n8n-core against the simulator: the history
 // paginates with the shared paginator (230 transactions = 3 requests of 100), date filters are sent as
 // date_from/date_to, and one item comes out per transaction.
-import type { Simulator } from '../simulator';
-import { startSimulator } from '../simulator';
-import { run } from './accountFixtures';
+import type { Simulator } from '../../simulator';
+import { startSimulator } from '../../simulator';
+import { run } from '../accountFixtures';
 
 let sim: Simulator;
 beforeAll(async () => {

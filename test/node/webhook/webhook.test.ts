@@ -3,14 +3,14 @@
 // never retried), validation before sending, deliveries, test sends and retries.
 import { randomUUID } from 'node:crypto';
 
-import { getWebhookEvents, getWebhookEventTypes } from '../../nodes/TokPortal/methods/loadOptions';
-import { searchWebhooks } from '../../nodes/TokPortal/methods/listSearch';
-import { loadOptionsContext } from '../harness/loadOptionsContext';
-import type { Simulator } from '../simulator';
-import { startSimulator } from '../simulator';
-import type { Receiver } from '../simulator/testHelpers';
-import { signatureValid, startReceiver } from '../simulator/testHelpers';
-import { byId, callApi, run } from './accountFixtures';
+import { getWebhookEvents, getWebhookEventTypes } from '../../../nodes/TokPortal/methods/loadOptions';
+import { searchWebhooks } from '../../../nodes/TokPortal/methods/listSearch';
+import { loadOptionsContext } from '../../harness/loadOptionsContext';
+import type { Simulator } from '../../simulator';
+import { startSimulator } from '../../simulator';
+import type { Receiver } from '../../simulator/testHelpers';
+import { signatureValid, startReceiver } from '../../simulator/testHelpers';
+import { byId, callApi, run } from '../accountFixtures';
 
 let sim: Simulator;
 let receiver: Receiver;

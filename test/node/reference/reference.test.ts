@@ -1,7 +1,7 @@
 // Reference → Get Countries and Get Platforms: one item per entry.
-import type { Simulator } from '../simulator';
-import { startSimulator } from '../simulator';
-import { run } from './accountFixtures';
+import type { Simulator } from '../../simulator';
+import { startSimulator } from '../../simulator';
+import { run } from '../accountFixtures';
 
 let sim: Simulator;
 beforeAll(async () => {
