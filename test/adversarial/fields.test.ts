@@ -6,9 +6,10 @@
 // Target: an invalid value → an error naming the field and nothing sent; booleans accept only
 // true/false/"true"/"false"; integers only decimal digits within the documented range; a
 // valid-but-hostile string is sent verbatim as one JSON string, query value or encoded path segment,
-// changing nothing else of the request.
+// changing nothing else of the request — or, for a field that only names the output (a downloaded
+// file's name, the binary field holding it), arrives verbatim there, changing no request.
 import { createHash } from 'node:crypto';
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import type { NodeRun } from '../harness';
 import { runTokPortalNode } from '../harness';
@@ -19,10 +20,10 @@ import { caseSuite } from './support/cases';
 import type { Field, ValueCase } from './support/fieldCases';
 import { allFields, defectOf, valueCases } from './support/fieldCases';
 import { figureBook } from './support/figures';
-import type { Location } from './support/requestSlots';
-import { locate, slot } from './support/requestSlots';
-import type { Fixtures } from './support/operations';
-import { allOperations, createFixtures, operationId, validParameters } from './support/operations';
+import type { Location, OutputLocation } from './support/requestSlots';
+import { locate, locateInOutput, outputSlot, slot } from './support/requestSlots';
+import type { Fixtures, Operation } from './support/operations';
+import { allOperations, createFixtures, operationId, restoreWebhooks, validParameters } from './support/operations';
 
 const figures = figureBook('fields', 'fields');
 const cases = caseSuite('fields');
@@ -104,25 +105,37 @@ interface Outcome {
 	/** The item's error (Continue On Fail), or the node's. */
 	error?: string;
 	output?: IDataObject;
+	/** The whole first output item (its binary data included). */
+	item?: INodeExecutionData;
+}
+
+/** Puts back what an earlier run of the operation used up, so every run meets the same TokPortal. */
+function rewind(operation: Operation): void {
+	const id = operationId(operation);
+	if (id === 'deliveredAccount.getVerificationCode') sim.operator.deliverVerificationCode(fixtures.accountId, '135790');
+	// A reactivation that went through (Dry Run off) leaves nothing to reactivate: lapse it again.
+	if (id === 'deliveredAccount.reactivateCoverage') relapse();
+	// A refresh that went through starts a cooldown, in which the next run would stop at the check.
+	if (id === 'analytics.refreshAccount') sim.operator.resetAnalyticsRefresh(fixtures.analyticsAccountId);
+	restoreWebhooks(sim, fixtures);
 }
 
 async function run(field: Field, parameters: INodeParameters, value?: unknown): Promise<Outcome> {
-	if (field.operation.operation === 'getVerificationCode') sim.operator.deliverVerificationCode(fixtures.accountId, '135790');
-	// A reactivation that went through (Dry Run off) leaves nothing to reactivate: lapse it again.
-	if (field.operation.operation === 'reactivateCoverage') relapse();
+	rewind(field.operation);
 	sim.clearRequests();
 	const result: NodeRun = await runTokPortalNode(sim, {
 		parameters,
 		items: [{ v: value as IDataObject[string] }],
 		continueOnFail: true,
 	});
+	restoreWebhooks(sim, fixtures);
 	const item = result.items[0]?.json;
 	const error = result.error
 		? `${result.error.message} ${result.error.description ?? ''}`
 		: typeof item?.error === 'string'
 			? `${item.error} ${String(item.description ?? '')}`
 			: undefined;
-	return { requests: [...sim.requests], error, output: item };
+	return { requests: [...sim.requests], error, output: item, item: result.items[0] };
 }
 
 async function runWith(field: Field, value: Pick<ValueCase, 'value' | 'expression'>): Promise<Outcome> {
@@ -138,20 +151,30 @@ async function runWithout(field: Field): Promise<Outcome> {
 	return await run(field, parameters);
 }
 
-const baselines = new Map<string, { location?: Location; requests: RequestLogEntry[] }>();
+const baselines = new Map<string, { location?: Location | OutputLocation; outcome: Outcome }>();
 
-/** Where this field's value travels, found by sending a harmless marker (once per field). */
-async function baseline(field: Field): Promise<{ location?: Location; requests: RequestLogEntry[] }> {
+/**
+ * Where this field's value travels, found by sending a harmless marker (once per field): into a
+ * request, or — for what only names the output, such as a downloaded file's name — into the output.
+ */
+async function baseline(field: Field): Promise<{ location?: Location | OutputLocation; outcome: Outcome }> {
 	const id = fieldId(field);
 	let known = baselines.get(id);
 	if (!known) {
 		const marker = `zqxmarker${baselines.size}`;
 		const value = field.kind === 'url' ? `https://cdn.example.com/${marker}.jpg` : marker;
-		const { requests } = await runWith(field, { value });
-		known = { location: locate(requests, marker), requests };
+		const outcome = await runWith(field, { value });
+		known = { location: locate(outcome.requests, marker) ?? locateInOutput(outcome.item, marker), outcome };
 		baselines.set(id, known);
 	}
 	return known;
+}
+
+/** The value at `location` in a run, and the rest of what it sent (which must not change). */
+function slotOf(outcome: Outcome, location: Location | OutputLocation): { value: unknown; rest: unknown } | undefined {
+	if (location.where === 'output') return outputSlot(outcome.requests, outcome.item, location);
+	const request = outcome.requests[location.index];
+	return request ? slot(request, location) : undefined;
 }
 
 /**
@@ -198,16 +221,14 @@ async function check(field: Field, value: ValueCase): Promise<string[]> {
 		if (JSON.stringify(comparable(outcome).requests) === JSON.stringify(unset)) return [];
 		return [`neither refused nor left out: ${JSON.stringify(comparable(outcome).requests).slice(0, 300)} instead of ${JSON.stringify(unset).slice(0, 300)}`];
 	}
-	const { location, requests: reference } = await baseline(field);
+	const { location, outcome: reference } = await baseline(field);
 	if (!location) return [`the node sent it, but the suite could not find where ${field.label} travels (baseline)`];
-	const request = outcome.requests[location.index];
-	const expected = reference[location.index];
-	const found = request ? slot(request, location) : undefined;
+	const found = slotOf(outcome, location);
 	const text = value.sent ?? String(value.value);
 	const problems: string[] = [];
 	if (!found || !arrivedVerbatim(field, found.value, text, location.where === 'header')) {
 		problems.push(`not sent verbatim: expected ${JSON.stringify(text).slice(0, 80)}, got ${JSON.stringify(found?.value).slice(0, 120)}`);
-	} else if (JSON.stringify(found.rest) !== JSON.stringify(slot(expected, location).rest)) {
+	} else if (JSON.stringify(found.rest) !== JSON.stringify(slotOf(reference, location)?.rest)) {
 		problems.push(`changed the rest of the request: ${JSON.stringify(found.rest).slice(0, 300)}`);
 	}
 	if (problems.length > 0) figures.add('hostileValuesAltered');
@@ -247,8 +268,9 @@ async function checkEquivalent(field: Field, value: ValueCase): Promise<string[]
 describe('the valid base of every operation', () => {
 	for (const operation of allOperations()) {
 		it(`${operationId(operation)} succeeds with its valid parameters (so each case changes one thing)`, async () => {
-			if (operation.operation === 'getVerificationCode') sim.operator.deliverVerificationCode(fixtures.accountId, '135790');
+			rewind(operation);
 			const run = await runTokPortalNode(sim, { parameters: validParameters(operation, fixtures) });
+			restoreWebhooks(sim, fixtures);
 			expect(run.error?.message).toBeUndefined();
 		});
 	}

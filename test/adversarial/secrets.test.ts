@@ -54,7 +54,7 @@ beforeAll(async () => {
 afterAll(async () => await sim.close());
 afterEach(() => sim.faults.clear());
 
-/** Everything secret the simulator knows: keys, every webhook's signing secret, every account's password. */
+/** Everything secret the simulator knows: keys, webhook signing secrets, account passwords, report tokens. */
 function knownSecrets(): KnownSecret[] {
 	return [
 		{ what: "the credential's API key", value: KEY },
@@ -62,6 +62,7 @@ function knownSecrets(): KnownSecret[] {
 		{ what: 'a revoked API key', value: WRONG_KEY },
 		...sim.state.webhooks.map((hook) => ({ what: 'a webhook signing secret', value: hook.signing_secret })),
 		...sim.state.accounts.map((account) => ({ what: 'a delivered account password', value: account.password })),
+		...sim.state.analyticsReports.map((report) => ({ what: 'an analytics report token', value: report.token })),
 	];
 }
 
@@ -261,6 +262,19 @@ describe('secrets TokPortal returned, echoed by a failing gateway', () => {
 				{ match: { method: 'POST', path: /\/reveal-credentials$/ }, fault },
 			);
 		});
+		// The node's other calls whose answer holds a secret shown only once.
+		cases.it(`webhook.create × ${kind}`, 'defect 9.3', async () =>
+			bothWays(
+				{ parameters: validParameters({ resource: 'webhook', operation: 'create' }, fixtures) },
+				{ match: { method: 'POST', path: '/webhooks' }, fault },
+			),
+		);
+		cases.it(`analytics.createReport × ${kind}`, 'defect 9.3', async () =>
+			bothWays(
+				{ parameters: validParameters({ resource: 'analytics', operation: 'createReport' }, fixtures) },
+				{ match: { method: 'POST', path: '/analytics/export/reports' }, fault },
+			),
+		);
 		cases.it(`TokPortal Trigger activation × ${kind}`, 'defect 9.3', async () => {
 			const trigger = new TriggerInstance(
 				{ baseUrl: sim.baseUrl, apiKey: KEY },

@@ -3,7 +3,10 @@ import type { INodeParameters, INodeProperties } from 'n8n-workflow';
 import { TokPortal } from '../../../nodes/TokPortal/TokPortal.node';
 import { bundleInReview, byId, callApi, configureViaApi, newBundle, publishedBundle } from '../../node/accountFixtures';
 import { managedAccount } from '../../node/careFixtures';
-import type { Simulator } from '../../simulator';
+import type { Simulator, WebhookEndpoint } from '../../simulator';
+import { client } from '../../simulator/client';
+import { postEveryVideo, publishedBundle as publishedWithVideos } from '../../simulator/testHelpers';
+import { closedPort } from './network';
 
 /** The TokPortal node's fields as n8n sees them: read from the node class, never from internal modules. */
 export const NODE_PROPERTIES: INodeProperties[] = new TokPortal().description.properties;
@@ -54,6 +57,58 @@ export interface Fixtures {
 	pendingTaskId: string;
 	confirmedTaskId: string;
 	verifiedTaskId: string;
+	/** A delivered account whose two videos are posted: it has analytics, comments and snapshots. */
+	analyticsAccountId: string;
+	videoId: string;
+	/**
+	 * Webhooks on a port of 127.0.0.1 where nothing listens (test sends and retries go nowhere),
+	 * subscribed to an event TokPortal never emits: one to read, test and retry (with a failed
+	 * delivery), one to update, one to delete (a copy to put back: see restoreWebhooks).
+	 */
+	webhookUrl: string;
+	webhookId: string;
+	deliveryId: string;
+	updateWebhookId: string;
+	deleteWebhook: WebhookEndpoint;
+}
+
+/** An event type TokPortal documents but never sends: a fixture webhook subscribed to it gets no delivery. */
+const SILENT_EVENT = 'account.distribution_warning';
+
+/** A delivered TikTok account with `videos` videos posted, the way it happens for real. */
+async function accountWithPostedVideos(sim: Simulator, videos: number): Promise<{ accountId: string; videoId: string }> {
+	const call = client(sim);
+	const bundleId = await publishedWithVideos(call, { country: 'USA', videos_quantity: videos }, 1);
+	sim.operator.acceptBundle(bundleId);
+	const accountId = String(sim.operator.moveAccountToReview(bundleId).saved_account_id);
+	await postEveryVideo(sim, call, bundleId);
+	const videoId = sim.state.bundles.find((bundle) => bundle.id === bundleId)?.videos.find((video) => video.platform_url)?.id;
+	if (!videoId) throw new Error('fixture: no video was posted');
+	return { accountId, videoId };
+}
+
+/** POST /webhooks without an Idempotency-Key (TokPortal refuses one there). */
+async function fixtureWebhook(sim: Simulator, url: string): Promise<string> {
+	const { status, body } = await client(sim)('POST', '/webhooks', { body: { url, events: [SILENT_EVENT] } });
+	if (status !== 201) throw new Error(`fixture webhook: HTTP ${status} ${JSON.stringify(body)}`);
+	return String(body.data.id);
+}
+
+/**
+ * Tests only ever talk to 127.0.0.1, and the simulator really delivers: after a run that may have
+ * created a webhook or moved one to another URL (Create, Update with a valid hostile URL), such
+ * webhooks are removed and the fixtures' own put back as they were (the deleted one included).
+ */
+export function restoreWebhooks(sim: Simulator, fixtures: Fixtures): void {
+	const webhooks = sim.state.webhooks;
+	for (const hook of [...webhooks]) {
+		if (new URL(hook.url).hostname !== '127.0.0.1') webhooks.splice(webhooks.indexOf(hook), 1);
+	}
+	for (const id of [fixtures.webhookId, fixtures.updateWebhookId]) {
+		const hook = webhooks.find((candidate) => candidate.id === id);
+		if (hook) Object.assign(hook, { url: fixtures.webhookUrl, events: [SILENT_EVENT], enabled: true });
+	}
+	if (!webhooks.some((hook) => hook.id === fixtures.deleteWebhook.id)) webhooks.push({ ...fixtures.deleteWebhook });
 }
 
 export async function createFixtures(sim: Simulator): Promise<Fixtures> {
@@ -95,6 +150,12 @@ export async function createFixtures(sim: Simulator): Promise<Fixtures> {
 		sim.operator.submitComment(id);
 		sim.operator.verifyComment(id, result);
 	}
+	const analytics = await accountWithPostedVideos(sim, 2);
+	const webhookUrl = `http://127.0.0.1:${await closedPort()}/hook`;
+	const webhookId = await fixtureWebhook(sim, webhookUrl);
+	const test = await client(sim)('POST', `/webhooks/${webhookId}/test`);
+	const updateWebhookId = await fixtureWebhook(sim, webhookUrl);
+	const deleteWebhookId = await fixtureWebhook(sim, webhookUrl);
 	return {
 		bundleId,
 		instagramBundleId,
@@ -112,6 +173,13 @@ export async function createFixtures(sim: Simulator): Promise<Fixtures> {
 		pendingTaskId,
 		confirmedTaskId,
 		verifiedTaskId,
+		analyticsAccountId: analytics.accountId,
+		videoId: analytics.videoId,
+		webhookUrl,
+		webhookId,
+		deliveryId: String(test.body.data.delivery_id),
+		updateWebhookId,
+		deleteWebhook: { ...(sim.state.webhooks.find((hook) => hook.id === deleteWebhookId) as WebhookEndpoint) },
 	};
 }
 
@@ -124,6 +192,8 @@ export function validParameters({ resource, operation }: Operation, fixtures: Fi
 	const review = byId(fixtures.reviewBundleId);
 	const account = byId(fixtures.accountId);
 	const managed = byId(fixtures.managedAccountId);
+	const analyticsAccount = byId(fixtures.analyticsAccountId);
+	const webhook = byId(fixtures.webhookId);
 	const table: Record<string, INodeParameters> = {
 		'bundle.create': { bundleType: 'account_only', platform: 'tiktok', country: 'USA', options: { dryRun: true } },
 		'bundle.createBulk': { platforms: ['tiktok'], country: 'USA', accountsCount: 1, options: { dryRun: true } },
@@ -182,6 +252,33 @@ export function validParameters({ resource, operation }: Operation, fixtures: Fi
 		'user.updateSettings': { updateFields: { displayName: 'Adversarial fixture' } },
 		'reference.getCountries': {},
 		'reference.getPlatforms': {},
+		'analytics.canRefreshAccount': { accountId: analyticsAccount },
+		'analytics.createReport': { title: 'Adversarial fixture' },
+		'analytics.exportReportHtml': { title: 'Adversarial fixture' },
+		'analytics.exportVideos': {},
+		'analytics.getAccount': { accountId: analyticsAccount },
+		'analytics.getAccountComments': { accountId: analyticsAccount, limit: 5 },
+		'analytics.getAccountRawSnapshots': { accountId: analyticsAccount, limit: 5 },
+		'analytics.getAccountVideos': { accountId: analyticsAccount, returnAll: false, limit: 5 },
+		'analytics.getCommentPulse': { limit: 5 },
+		'analytics.getContract': {},
+		'analytics.getDashboard': {},
+		'analytics.getPostRawSnapshots': { videoId: fixtures.videoId, limit: 5 },
+		'analytics.getSeries': {},
+		'analytics.getVideo': { videoId: fixtures.videoId },
+		'analytics.refreshAccount': { accountId: analyticsAccount },
+		'credit.getBalance': {},
+		'credit.getCosts': {},
+		'credit.getHistory': { returnAll: false, limit: 5 },
+		'webhook.create': { url: fixtures.webhookUrl, events: [SILENT_EVENT], description: 'Adversarial fixture' },
+		'webhook.delete': { webhookId: byId(fixtures.deleteWebhook.id) },
+		'webhook.get': { webhookId: webhook },
+		'webhook.getDeliveries': { webhookId: webhook, returnAll: false, limit: 5 },
+		'webhook.getEvents': {},
+		'webhook.getMany': { returnAll: false, limit: 5 },
+		'webhook.retryDelivery': { webhookId: webhook, deliveryId: fixtures.deliveryId },
+		'webhook.test': { webhookId: webhook },
+		'webhook.update': { webhookId: byId(fixtures.updateWebhookId), updateFields: { description: 'Adversarial fixture' } },
 	};
 	const parameters = table[`${resource}.${operation}`];
 	if (!parameters) throw new Error(`No valid parameters for ${resource}.${operation}: add them to support/operations.ts`);

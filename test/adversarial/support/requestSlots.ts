@@ -1,3 +1,5 @@
+import type { INodeExecutionData } from 'n8n-workflow';
+
 import type { RequestLogEntry } from '../../simulator';
 
 /** Where a value ends up in a request: a path segment, a query parameter, a body property, a header. */
@@ -71,4 +73,34 @@ export function slot(request: RequestLogEntry, location: Location): { value: unk
 		case 'header':
 			return { value: request.headers[location.key], rest: [request.method, request.path, request.query, request.body] };
 	}
+}
+
+/**
+ * Where a value that never travels to TokPortal ends up: the output item of an operation that
+ * downloads a file (the file's name, the binary field holding it).
+ */
+export interface OutputLocation {
+	where: 'output';
+	keys: Array<string | number>;
+}
+
+/** What an output item shows: each binary field's name and file name, then the JSON. */
+function outputView(item: INodeExecutionData | undefined): unknown {
+	return {
+		binary: Object.entries(item?.binary ?? {}).map(([field, data]) => ({ field, fileName: data.fileName })),
+		json: item?.json,
+	};
+}
+
+export function locateInOutput(item: INodeExecutionData | undefined, marker: string): OutputLocation | undefined {
+	const keys = findInBody(outputView(item), marker);
+	return keys ? { where: 'output', keys } : undefined;
+}
+
+/** The value found in the output item, and every request sent (which such a value must not change). */
+export function outputSlot(requests: RequestLogEntry[], item: INodeExecutionData | undefined, location: OutputLocation): { value: unknown; rest: unknown } {
+	return {
+		value: at(outputView(item), location.keys),
+		rest: requests.map((request) => [request.method, request.path, request.query, request.body]),
+	};
 }

@@ -54,6 +54,8 @@ describe('Analytics → Get Comment Pulse', () => {
 		[{ postLimit: 51 }, '"Max Posts" must be a whole number from 1 to 50'],
 		[{ limit: 101 }, '"Limit" must be a whole number from 1 to 100'],
 		[{ filters: { posts: '={{ [] }}' } }, '"Video IDs" is empty, which would select every video'],
+		// An expression that gives nothing is a mistake, not "TokPortal's default number of posts".
+		[{ postLimit: '={{ "" }}' }, '"Max Posts" is required'],
 	])('refuses %j without sending anything', async (parameters, message) => {
 		const { error, requests } = await run(sim, { resource: 'analytics', operation: 'getCommentPulse', ...parameters });
 		expect(error?.message).toContain(message);

@@ -18,9 +18,12 @@ const posts = list({
 
 const filters = filtersOf({ accounts, countries, platforms, posts, ...dateRange('comments posted') });
 
+// Required like every top-level number: the panel always holds one, so an empty value is a broken
+// expression, not "TokPortal's default".
 const postLimit = integer({
 	name: 'postLimit',
 	displayName: 'Max Posts',
+	required: true,
 	min: 1,
 	max: 50,
 	default: 10,
