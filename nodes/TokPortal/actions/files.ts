@@ -26,8 +26,9 @@ export function fileName(example: string) {
 		displayName: 'File Name',
 		maxLength: 200,
 		refuseBlank: true,
-		pattern: /^[^\\/:*?"<>|\p{Cc}]+$/u,
-		patternRule: 'must be a plain file name, without folders or any of \\ / : * ? " < > |',
+		// \p{Cf} covers the invisible direction marks (U+202E…) that disguise a file's real extension.
+		pattern: /^[^\\/:*?"<>|\p{Cc}\p{Cf}]+$/u,
+		patternRule: 'must be a plain file name, without folders, invisible characters or any of \\ / : * ? " < > |',
 		placeholder: `e.g. ${example}`,
 		description: 'The name the file gets (e.g. as an email attachment). Default: the name TokPortal gives it.',
 	});

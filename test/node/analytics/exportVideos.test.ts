@@ -158,9 +158,15 @@ describe('Analytics → Export Videos when the plan has no exports', () => {
 		expect(error?.message).toBe('TokPortal refused access to this resource with this API key.');
 	});
 
-	it.each(['../x.csv', 'a\r\nb.csv', 'C:x.csv'])('refuses the file name %j before sending anything', async (fileName) => {
+	it.each(['../x.csv', 'a\r\nb.csv', 'C:x.csv', 'report\u202Evsc.exe'])('refuses the file name %j before sending anything', async (fileName) => {
 		const { error, requests } = await run(sim, exportVideos({ options: { fileName } }));
 		expect(error?.message).toContain('"File Name" must be a plain file name');
+		expect(requests).toHaveLength(0);
+	});
+
+	it('refuses a File Name with Output Rows as Items, which outputs rows instead of the file', async () => {
+		const { error, requests } = await run(sim, exportVideos({ options: { outputRowsAsItems: true, fileName: 'acme.csv' } }));
+		expect(error?.message).toMatch(/"File Name" and "Put Output File in Field" name the CSV file, which "Output Rows as Items" replaces/);
 		expect(requests).toHaveLength(0);
 	});
 });

@@ -41,6 +41,9 @@ const exportOptions = collection({
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[] | ItemsWithFiles> {
 	const input = readItem(this, itemIndex, { filters, options: exportOptions }, (values) => [
 		rangeProblem(values.filters),
+		values.options.outputRowsAsItems === true &&
+			(values.options.fileName !== undefined || values.options.binaryPropertyName !== undefined) &&
+			'"File Name" and "Put Output File in Field" name the CSV file, which "Output Rows as Items" replaces with one item per row: remove them, or turn "Output Rows as Items" off',
 	]);
 	const { file } = await analyticsRequest(this, itemIndex, { method: 'GET', template: '/analytics/export/videos' }, {
 		path: '/analytics/export/videos',
