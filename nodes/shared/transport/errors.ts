@@ -177,6 +177,42 @@ export function toNodeApiError(node: INode, failure: ApiFailure, itemIndex?: num
 	return error;
 }
 
+/** One entry of a request TokPortal accepted while refusing some of its entries (a batch's `errors[]`). */
+export interface EntryRefusal {
+	/** What the entry was, e.g. "Video 3 of bundle 3f0c…". */
+	entry: string;
+	code?: string;
+	message?: string;
+	details?: IDataObject;
+	requestId?: string;
+	secrets: readonly string[];
+	/** A last line, e.g. what happened to the other entries. */
+	note?: string;
+}
+
+/**
+ * A refused entry of a partly successful request, worded like a refused request (same message per
+ * code, same machine-readable context) so operations and Continue On Fail treat it the same way.
+ */
+export function toEntryError(node: INode, refusal: EntryRefusal, itemIndex?: number): NodeApiError {
+	const apiError = redactValue({ code: refusal.code, message: refusal.message, details: refusal.details }, refusal.secrets);
+	const code = normalizeCode(apiError.code);
+	const lines = [
+		`${refusal.entry} was refused${apiError.code ? ` · ${apiError.code}` : ''}`,
+		apiError.message ? `TokPortal says: ${apiError.message}` : undefined,
+		apiError.details && Object.keys(apiError.details).length > 0 ? `Details: ${JSON.stringify(apiError.details)}` : undefined,
+		refusal.note,
+		`Request ID: ${refusal.requestId ?? 'not provided'} (quote it to TokPortal support)`,
+	].filter((line): line is string => line !== undefined);
+	const error = new NodeApiError(node, { error: apiError as JsonObject } as JsonObject, {
+		message: messageForCode(code, 400),
+		description: lines.join('\n'),
+		itemIndex,
+	});
+	Object.assign(error.context, { tokportalCode: code, tokportalDetails: apiError.details, requestId: refusal.requestId });
+	return error;
+}
+
 /** TokPortal asked to wait longer than the node waits for one answer: fail now, saying until when. */
 export function toRetryLaterError(node: INode, failure: ApiFailure, waitLimitSeconds: number, itemIndex?: number): NodeApiError {
 	const error = toNodeApiError(node, failure, itemIndex);
