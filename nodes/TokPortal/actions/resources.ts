@@ -6,9 +6,10 @@ import { bundle } from './bundle/Bundle.resource';
 import { deliveredAccount } from './deliveredAccount/DeliveredAccount.resource';
 import type { TokPortalOperation, TokPortalResource } from './operation';
 import { resourceProperties } from './operation';
+import { upload } from './upload/Upload.resource';
 
 /** Every resource of the node, once: the Resource dropdown, the fields and the router read this list. */
-export const resources: TokPortalResource[] = [accountAction, accountConfiguration, bundle, deliveredAccount];
+export const resources: TokPortalResource[] = [accountAction, accountConfiguration, bundle, deliveredAccount, upload];
 
 export const properties: INodeProperties[] = [
 	{
