@@ -4,7 +4,11 @@ import type { ILoadOptionsFunctions, INode } from 'n8n-workflow';
  * A load-options context (what n8n gives a dropdown or list search) whose HTTP helper really calls
  * the given TokPortal URL with the key in X-API-Key, as n8n's generic authentication would.
  */
-export function loadOptionsContext(target: { baseUrl: string; apiKey: string }): ILoadOptionsFunctions {
+export function loadOptionsContext(
+	target: { baseUrl: string; apiKey: string },
+	/** The node's current parameters (what getCurrentNodeParameter reads), e.g. the chosen bundle. */
+	parameters: Record<string, unknown> = {},
+): ILoadOptionsFunctions {
 	const node: INode = {
 		id: 'node-1',
 		name: 'TokPortal',
@@ -15,6 +19,11 @@ export function loadOptionsContext(target: { baseUrl: string; apiKey: string }):
 	};
 	return {
 		getNode: () => node,
+		getCurrentNodeParameter: (name: string, options?: { extractValue?: boolean }) => {
+			const value = parameters[name];
+			if (options?.extractValue && value !== null && typeof value === 'object' && 'value' in value) return (value as { value: unknown }).value;
+			return value;
+		},
 		getCredentials: async () => ({ apiKey: target.apiKey, baseUrl: target.baseUrl }),
 		helpers: {
 			async httpRequestWithAuthentication(

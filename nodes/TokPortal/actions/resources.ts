@@ -7,9 +7,10 @@ import { deliveredAccount } from './deliveredAccount/DeliveredAccount.resource';
 import type { TokPortalOperation, TokPortalResource } from './operation';
 import { resourceProperties } from './operation';
 import { upload } from './upload/Upload.resource';
+import { video } from './video/Video.resource';
 
 /** Every resource of the node, once: the Resource dropdown, the fields and the router read this list. */
-export const resources: TokPortalResource[] = [accountAction, accountConfiguration, bundle, deliveredAccount, upload];
+export const resources: TokPortalResource[] = [accountAction, accountConfiguration, bundle, deliveredAccount, upload, video];
 
 export const properties: INodeProperties[] = [
 	{
