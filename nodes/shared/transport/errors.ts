@@ -48,7 +48,7 @@ const MESSAGES: Record<string, string> = {
 		'The account is not in a status that allows this: its profile can only be configured before the bundle is published (unpublish first), and it can only be finalized or sent back for corrections while it is in review.',
 	ACCOUNT_NOT_CONFIGURED:
 		'The bundle’s account is not configured yet. Run Account Configuration → Configure first, then publish.',
-	NO_VIDEOS_CONFIGURED: 'No video of this bundle is configured yet. Configure at least one video, then publish.',
+	NO_VIDEOS_CONFIGURED: 'No video of this bundle is configured yet. Configure at least one (Video → Configure Many or Configure), then publish.',
 	ACCOUNT_NOT_FOUND:
 		'TokPortal found no account for this bundle. Videos Only bundles have no account step; choose the bundle that orders the account.',
 	ACCOUNT_INVALID_STATUS: 'The account’s current status does not allow this action. Use Get Bundle to check it.',
