@@ -48,3 +48,10 @@ export const PLATFORM_NAMES: Readonly<Record<string, string>> = {
 
 /** Platforms new bundles can be ordered on (YouTube is readable but not orderable yet). */
 export const ORDERABLE_PLATFORMS = ['tiktok', 'instagram'] as const;
+
+/**
+ * Files up to this size are uploaded directly (multipart, one request); larger ones through a presigned
+ * URL straight to storage. TokPortal's API takes request bodies up to about 4.5 MB (Vercel's limit);
+ * the margin leaves room for the form around the file.
+ */
+export const DIRECT_UPLOAD_MAX_BYTES = 4_000_000;

@@ -9,7 +9,7 @@ import type { Simulator } from '../simulator';
 import { startSimulator } from '../simulator';
 import { testCredential } from './support/credentialTest';
 import type { Fixtures } from './support/operations';
-import { allOperations, createFixtures, operationId, validParameters } from './support/operations';
+import { allOperations, createFixtures, operationId, validBinary, validParameters } from './support/operations';
 import { findLeaks } from './support/secrets';
 
 const KEY = `sk_${createHash('sha256').update('adversarial base URL').digest('hex')}`;
@@ -60,7 +60,7 @@ describe.each(['user-info with the key as password', 'user-info with the key as 
 				sim.clearRequests();
 				const run = await runTokPortalNode(
 					{ baseUrl: baseUrl(), apiKey: KEY },
-					{ parameters: validParameters(operation, fixtures), continueOnFail: true },
+					{ parameters: validParameters(operation, fixtures), binary: validBinary(operation), continueOnFail: true },
 				);
 				const item = run.items[0]?.json;
 				const message = run.error ? `${run.error.message} ${run.error.description ?? ''}` : typeof item?.error === 'string' ? `${item.error} ${String(item.description ?? '')}` : undefined;

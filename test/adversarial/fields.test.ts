@@ -23,7 +23,7 @@ import { figureBook } from './support/figures';
 import type { Location, OutputLocation } from './support/requestSlots';
 import { locate, locateInOutput, outputSlot, slot } from './support/requestSlots';
 import type { Fixtures, Operation } from './support/operations';
-import { allOperations, createFixtures, operationId, restoreWebhooks, validParameters } from './support/operations';
+import { allOperations, createFixtures, operationId, restoreWebhooks, validBinary, validParameters } from './support/operations';
 
 const figures = figureBook('fields', 'fields');
 const cases = caseSuite('fields');
@@ -72,6 +72,13 @@ function context(field: Field): INodeParameters {
 		'deliveredAccount.rewarm › options.idempotencyKey': { options: { dryRun: false } },
 		'deliveredAccount.reactivateCoverage › options.idempotencyKey': { options: { dryRun: false } },
 		'comment.create › options.idempotencyKey': { options: { dryRun: false } },
+		...videoContext('video.configure'),
+		...videoContext('video.configureMany'),
+		'video.configure › options.idempotencyKey': { options: { dryRun: false } },
+		'video.fixDownload › carouselImages': { position: 2, videoUrl: '' },
+		'video.requestAdCode › options.idempotencyKey': { options: { dryRun: false } },
+		'bundle.addVideoSlots › options.idempotencyKey': { options: { dryRun: false } },
+		'bundle.addEditSlots › options.idempotencyKey': { options: { dryRun: false } },
 	};
 	// An update field is tried alone: the base's own change would hide what this one does.
 	const alone: INodeParameters = field.operation.operation === 'update' && field.path[0] === 'updateFields' ? { updateFields: {} } : {};
@@ -86,6 +93,26 @@ function merge(base: INodeParameters, extra: INodeParameters): INodeParameters {
 		merged[name] = isCollection(current) && isCollection(value) ? { ...(current as INodeParameters), ...(value as INodeParameters) } : value;
 	}
 	return merged;
+}
+
+/**
+ * A video configuration's fields that only apply to some types or platforms, each with a base where
+ * it applies: Instagram fields on the Instagram bundle, carousel and story fields with their type.
+ */
+function videoContext(operation: string): Record<string, INodeParameters> {
+	const instagram = { bundleId: byId(fixtures.instagramVideoBundleId), additionalFields: { instagramContentType: 'reel' } };
+	const carousel = { videoType: 'carousel', carouselImages: 'https://cdn.example.com/1.jpg', additionalFields: { tiktokSoundUrl: 'https://www.tiktok.com/music/x-1' } };
+	return {
+		[`${operation} › additionalFields.instagramAddToStory`]: instagram,
+		[`${operation} › additionalFields.instagramAudioName`]: instagram,
+		[`${operation} › additionalFields.instagramCollaborators`]: instagram,
+		[`${operation} › additionalFields.instagramContentType`]: { bundleId: instagram.bundleId },
+		[`${operation} › additionalFields.instagramLocation`]: instagram,
+		[`${operation} › additionalFields.carouselTitle`]: carousel,
+		[`${operation} › carouselImages`]: { additionalFields: carousel.additionalFields },
+		[`${operation} › storyImageUrl`]: { videoUrl: '' },
+		[`${operation} › additionalFields.storyRepostUrl`]: { videoType: 'story' },
+	};
 }
 
 /** The field set to `setting` (an expression), everything else valid. */
@@ -126,6 +153,7 @@ async function run(field: Field, parameters: INodeParameters, value?: unknown): 
 	const result: NodeRun = await runTokPortalNode(sim, {
 		parameters,
 		items: [{ v: value as IDataObject[string] }],
+		binary: validBinary(field.operation),
 		continueOnFail: true,
 	});
 	restoreWebhooks(sim, fixtures);
@@ -269,7 +297,7 @@ describe('the valid base of every operation', () => {
 	for (const operation of allOperations()) {
 		it(`${operationId(operation)} succeeds with its valid parameters (so each case changes one thing)`, async () => {
 			rewind(operation);
-			const run = await runTokPortalNode(sim, { parameters: validParameters(operation, fixtures) });
+			const run = await runTokPortalNode(sim, { parameters: validParameters(operation, fixtures), binary: validBinary(operation) });
 			restoreWebhooks(sim, fixtures);
 			expect(run.error?.message).toBeUndefined();
 		});

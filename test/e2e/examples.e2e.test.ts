@@ -161,6 +161,7 @@ async function waitUntil(what: string, done: () => boolean, timeoutMs = 60_000):
 whenReady('every example imports with installed node types, a note, and "TokPortal account" resolved by name', async () => {
 	const examples = readExamples();
 	expect(examples.map((e) => e.file)).toEqual([
+		'agency-content-calendar.json',
 		'agency-onboarding.json',
 		'ban-watch.json',
 		'daily-report.json',
@@ -190,29 +191,51 @@ whenReady('every example imports with installed node types, a note, and "TokPort
 	expect(n8n!.packageProblems()).toEqual([]);
 });
 
-whenReady('agency onboarding: one bundle per client, configured and published; a re-run charges nothing', async () => {
+/** A UTC calendar day `n` days from today, as TokPortal writes dates. */
+function day(n: number): string {
+	return new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+// `country` as TokPortal answers it (the sample rows send USA and UK).
+const CLIENTS = [
+	{ ref: 'acme-spring-2026', key: 'onb-1001', username: 'acme_us', platform: 'tiktok', country: 'US', videos: 6 },
+	{ ref: 'northwind-launch', key: 'onb-1002', username: 'northwind.uk', platform: 'instagram', country: 'GB', videos: 4 },
+	{ ref: 'initech-always-on', key: 'onb-1003', username: 'initech.fr', platform: 'tiktok', country: 'FR', videos: 3 },
+];
+
+whenReady('agency onboarding: one account-and-videos bundle per client, configured, its launch video scheduled, published; a re-run charges nothing', async () => {
 	const workflowId = imported['agency-onboarding.json']!;
-	// `country` as TokPortal answers it (the sample rows send USA and UK).
-	const clients = [
-		{ ref: 'acme-spring-2026', key: 'onb-1001', username: 'acme_us', platform: 'tiktok', country: 'US' },
-		{ ref: 'northwind-launch', key: 'onb-1002', username: 'northwind.uk', platform: 'instagram', country: 'GB' },
-		{ ref: 'initech-always-on', key: 'onb-1003', username: 'initech.fr', platform: 'tiktok', country: 'FR' },
-	];
 	const creditsBefore = simulator!.state.credits;
+	const price = CLIENTS.reduce((total, client) => total + 32 + 2 * client.videos, 0);
 	simulator!.clearRequests();
 
 	const first = await runFrom(workflowId, 'Run onboarding');
 	expect(first.error).toBeUndefined();
 	expect(first.status).toBe('success');
-	for (const client of clients) {
+	for (const client of CLIENTS) {
 		const [created, ...more] = bundlesWithRef(client.ref);
 		expect(more).toHaveLength(0);
-		expect(created).toMatchObject({ bundle_type: 'account_only', platform: client.platform, country: client.country, status: 'published' });
+		expect(created).toMatchObject({
+			bundle_type: 'account_and_videos',
+			platform: client.platform,
+			country: client.country,
+			videos_quantity: client.videos,
+			status: 'published',
+		});
 		expect(created!.account).toMatchObject({ status: 'configured', username: client.username });
+		// Spec 002: the videos are configured before publishing; the launch video went with the bundle.
+		expect(created!.videos[0]).toMatchObject({
+			status: 'published',
+			external_ref: `${client.key}-launch`,
+			target_publish_start_date: day(3),
+			instagram_content_type: client.platform === 'instagram' ? 'reel' : null,
+		});
+		expect(created!.videos.slice(1).every((video) => video.status === 'pending')).toBe(true);
 	}
-	expect(simulator!.state.credits).toBe(creditsBefore - 3 * 32);
+	expect(simulator!.state.credits).toBe(creditsBefore - price);
 	const orders = simulator!.requests.filter((r) => r.method === 'POST' && r.path === '/bundles');
-	expect(orders.map((r) => r.headers['idempotency-key'])).toEqual(clients.map((c) => `bundle.create:${c.key}`));
+	expect(orders.map((r) => r.headers['idempotency-key'])).toEqual(CLIENTS.map((c) => `bundle.create:${c.key}`));
+	expect(simulator!.requests.filter((r) => r.path.endsWith('/videos/batch'))).toHaveLength(3);
 	// The bulk branch is a Dry Run: priced, nothing created.
 	const quote = first.nodes['Quote bulk order']!.json;
 	expect(quote).toHaveLength(6);
@@ -226,14 +249,99 @@ whenReady('agency onboarding: one bundle per client, configured and published; a
 	expect(second.nodes['Create bundle']!.json.map((item) => item.idempotent_replay)).toEqual([true, true, true]);
 	expect(second.nodes['Already submitted']!.items).toHaveLength(3);
 	expect(second.nodes['Configure account']).toBeUndefined();
+	expect(second.nodes['Schedule launch video']).toBeUndefined();
 	expect(second.nodes.Publish).toBeUndefined();
-	expect(simulator!.state.credits).toBe(creditsBefore - 3 * 32);
-	for (const client of clients) expect(bundlesWithRef(client.ref)).toHaveLength(1);
+	expect(simulator!.state.credits).toBe(creditsBefore - price);
+	for (const client of CLIENTS) expect(bundlesWithRef(client.ref)).toHaveLength(1);
 	expect(simulator!.requests.filter((r) => r.method !== 'GET' && !r.headers['x-tokportal-dry-run']).map((r) => `${r.method} ${r.path}`)).toEqual([
 		'POST /bundles',
 		'POST /bundles',
 		'POST /bundles',
 	]);
+});
+
+/** A shipped workflow with one of its disabled nodes switched on. */
+function enabled(workflow: WorkflowJson, nodeName: string): WorkflowJson {
+	return { ...workflow, nodes: workflow.nodes.map((node) => (node.name === nodeName ? { ...node, disabled: false } : node)) };
+}
+
+whenReady('agency content calendar: rows and files → uploads → one batch per bundle with automatic dates → publish all → a summary; a re-run fills no new slot', async () => {
+	// The calendar fills the bundles the onboarding example ordered (running it again only replays).
+	expect((await runFrom(imported['agency-onboarding.json']!, 'Run onboarding')).status).toBe('success');
+	const uploadsBefore = simulator!.uploads.list().length;
+	simulator!.clearRequests();
+
+	const run = await runFrom(imported['agency-content-calendar.json']!, 'Run content calendar');
+	expect(run.error).toBeUndefined();
+	expect(run.status).toBe('success');
+
+	// Six sample clips uploaded directly, each stored byte for byte.
+	const uploads = simulator!.uploads.list().slice(uploadsBefore);
+	expect(uploads.map((upload) => [upload.method, upload.filename])).toEqual([
+		['direct', 'acme-spring-01.mp4'],
+		['direct', 'acme-spring-02.mp4'],
+		['direct', 'acme-bts.mp4'],
+		['direct', 'acme-recap.mp4'],
+		['direct', 'northwind-roast.mp4'],
+		['direct', 'initech-tips.mp4'],
+	]);
+	expect(simulator!.uploads.bytes(uploads[0]!.storage_path)!.toString('base64')).toBe('AAAAIGZ0eXBpc29tAAACAGlzb21pc28yYXZjMW1wNDEAAAAIZnJlZQ==');
+
+	// One batch per bundle, then one Publish All per bundle.
+	const writes = simulator!.requests.filter((r) => r.method !== 'GET' && !r.path.startsWith('/upload/'));
+	const [acme, northwind, initech] = CLIENTS.map((client) => bundlesWithRef(client.ref)[0]!);
+	expect(writes.map((r) => `${r.method} ${r.path}`)).toEqual([
+		`PUT /bundles/${acme.id}/videos/batch`,
+		`PUT /bundles/${northwind.id}/videos/batch`,
+		`PUT /bundles/${initech.id}/videos/batch`,
+		`POST /bundles/${acme.id}/videos/publish-all`,
+		`POST /bundles/${northwind.id}/videos/publish-all`,
+		`POST /bundles/${initech.id}/videos/publish-all`,
+	]);
+
+	// The accounts are still being created: 3 days of lead time, at most 3 videos a day counting the launch video.
+	const slots = (b: Bundle) => b.videos.map((video) => [video.position, video.external_ref, video.target_publish_start_date, video.status]);
+	expect(slots(bundle(acme.id))).toEqual([
+		[1, 'onb-1001-launch', day(3), 'published'],
+		[2, 'cal-2001', day(3), 'published'],
+		[3, 'cal-2002', day(3), 'published'],
+		[4, 'cal-2003', day(4), 'published'],
+		[5, 'cal-2004', day(10), 'published'],
+		[6, null, null, 'pending'],
+	]);
+	expect(bundle(northwind.id).videos[1]).toMatchObject({ external_ref: 'cal-2005', instagram_content_type: 'reel', status: 'published', video_url: uploads[4]!.public_url });
+	expect(slots(bundle(initech.id))[1]).toEqual([2, 'cal-2006', day(3), 'published']);
+
+	const [summary, ...more] = run.nodes.Summary!.json;
+	expect(more).toHaveLength(0);
+	expect(summary).toMatchObject({ scheduled: 6, failed: 0 });
+	expect(summary!.text).toBe(
+		[
+			'*Content calendar*: 6 of 6 videos scheduled',
+			`- acme-spring-2026: 4 video(s), ${day(3)} to ${day(10)}; 4 submitted for posting`,
+			`- northwind-launch: 1 video(s), ${day(3)} to ${day(3)}; 1 submitted for posting`,
+			`- initech-always-on: 1 video(s), ${day(3)} to ${day(3)}; 1 submitted for posting`,
+		].join('\n'),
+	);
+	// The Slack node ships disabled: the summary passes through it unchanged.
+	expect(run.nodes['Post to Slack']!.json).toEqual([summary]);
+
+	// Run again with Slack switched on (a local stand-in): no slot is filled twice, and the message
+	// says why each row was not scheduled again.
+	const sink = await startSink();
+	try {
+		const [example] = readExamples().filter((e) => e.file === 'agency-content-calendar.json');
+		const workflow = useCredential(withSlackStandIn(enabled(example!.workflow, 'Post to Slack'), sink.url), credential);
+		const again = await n8n!.runWorkflow(workflow, { triggerName: 'Run content calendar' });
+		expect(again.status).toBe('success');
+		expect(slots(bundle(acme.id))[5]).toEqual([6, null, null, 'pending']);
+		expect(sink.received).toHaveLength(1);
+		expect(sink.received[0]).toMatchObject({ channel: '#content-calendar' });
+		expect(String(sink.received[0]!.text)).toContain('*Content calendar*: 0 of 6 videos scheduled');
+		expect(String(sink.received[0]!.text)).toContain('- not scheduled: cal-2001: Video 2 is published, so it cannot be configured again: unschedule it first (Video → Unschedule).');
+	} finally {
+		await sink.close();
+	}
 });
 
 whenReady('review loop: finalizes an account delivered as configured, requests corrections otherwise, then finalizes the fix', async () => {

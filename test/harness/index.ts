@@ -2,6 +2,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 
 import type { RunResult } from './runWorkflow';
 import { chain, runWorkflow } from './runWorkflow';
+import type { StubFile } from './stubNodes';
 
 export { buildWorkflow, chain, createAdditionalData, runWorkflow } from './runWorkflow';
 export type { AdditionalDataOptions, RunResult, WorkflowDefinition } from './runWorkflow';
@@ -16,6 +17,8 @@ export interface RunNodeOptions {
 	parameters: INodeParameters;
 	/** Input items for the TokPortal node; default one empty item. */
 	items?: IDataObject[];
+	/** Files of the input items (by index): binary field name → bytes, name, type. */
+	binary?: Array<Record<string, { data: Buffer; fileName?: string; mimeType?: string }> | null>;
 	continueOnFail?: boolean;
 	retryOnFail?: { maxTries: number; waitBetweenTries?: number };
 	executionId?: string;
@@ -37,13 +40,27 @@ export interface NodeRun {
 	error?: Error & { description?: string | null; context?: IDataObject };
 }
 
+function stubFiles(binary: RunNodeOptions['binary']): Array<Record<string, StubFile> | null> {
+	return (binary ?? []).map((fields) =>
+		fields === null
+			? null
+			: Object.fromEntries(
+					Object.entries(fields).map(([name, file]) => [name, { base64: file.data.toString('base64'), fileName: file.fileName, mimeType: file.mimeType }]),
+				),
+	);
+}
+
 /** Runs Manual Trigger → Items → TokPortal through n8n-core against a TokPortal (simulator) URL. */
 export async function runTokPortalNode(target: SimulatorTarget, options: RunNodeOptions): Promise<NodeRun> {
 	const result = await runWorkflow(
 		{
 			nodes: [
 				{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', parameters: {} },
-				{ name: 'Items', type: 'harness.items', parameters: { items: JSON.stringify(options.items ?? [{}]) } },
+				{
+					name: 'Items',
+					type: 'harness.items',
+					parameters: { items: JSON.stringify(options.items ?? [{}]), binary: JSON.stringify(stubFiles(options.binary)) },
+				},
 				{
 					name: 'TokPortal',
 					type: 'n8n-nodes-tokportal.tokPortal',
@@ -69,3 +86,4 @@ export async function runTokPortalNode(target: SimulatorTarget, options: RunNode
 	const error = result.nodeError('TokPortal') as NodeRun['error'];
 	return { result, items: error ? [] : result.output('TokPortal'), error };
 }
+export { useFilesystemBinaryData } from './binaryData';

@@ -27,7 +27,7 @@ import { CONTROL_PREFIX, handleControl } from './routes/control';
 import { coverageRoutes } from './routes/coverage';
 import { referenceRoutes } from './routes/reference';
 import { settingsRoutes } from './routes/settings';
-import { handleStorage } from './routes/storage';
+import { handleStorage, type StorageRequest } from './routes/storage';
 import { uploadRoutes } from './routes/uploads';
 import { videoActionRoutes } from './routes/videoActions';
 import { videoImportRoutes } from './routes/videoImport';
@@ -77,6 +77,8 @@ export interface UploadsView {
 	list(): UploadedObject[];
 	/** Bytes by upload id, storage_path or public_url; undefined until stored. */
 	bytes(ref: string): Buffer | undefined;
+	/** Every request object storage received (presigned PUTs, public URL reads), oldest first. */
+	requests(): StorageRequest[];
 }
 
 export interface Simulator {
@@ -182,6 +184,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 		seedCreditHistory: (count: number, start?: string) => seedCreditHistory(state, owner, count, start),
 	};
 
+	const storageRequests: StorageRequest[] = [];
 	const server = http.createServer((req, res) => {
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 		const inApi = url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`);
@@ -190,7 +193,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 			: url.pathname.startsWith(`${CONTROL_PREFIX}/`)
 				? handleControl(req, res, url, controls)
 				: url.pathname.startsWith(`${STORAGE_PREFIX}/`)
-					? handleStorage(req, res, url, { state, media })
+					? handleStorage(req, res, url, { state, media, requests: storageRequests })
 					: Promise.resolve(
 						res.writeHead(404, { 'Content-Type': 'application/json' }).end(
 							JSON.stringify({ error: { code: 'NOT_FOUND', message: `Use ${API_PREFIX}/… or ${CONTROL_PREFIX}/….` } }),
@@ -225,6 +228,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 				const upload = uploadOf(ref);
 				return upload ? media.get(upload.storage_path)?.data : undefined;
 			},
+			requests: () => storageRequests,
 		},
 		setLatency: controls.setLatency,
 		setRateLimit: controls.setRateLimit,

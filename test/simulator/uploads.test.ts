@@ -133,6 +133,19 @@ test('presigned video upload: no Idempotency-Key; PUT the bytes with the signed 
 	expect(forged.status).toBe(403);
 });
 
+test('storage records every request it receives (method, path, headers), so tests can see what reached it', async () => {
+	const res = await call('POST', '/upload/video', { body: { filename: 'logged.mp4', bundle_id: bundleId } });
+	const before = sim.uploads.requests().length;
+	await fetch(res.body.data.upload_url, { method: 'PUT', headers: { 'Content-Type': 'video/mp4', 'X-Probe': 'yes' }, body: randomBytes(10) });
+	await getBytes(res.body.data.public_url);
+	const seen = sim.uploads.requests().slice(before);
+	expect(seen.map((r) => `${r.method} ${r.path}`)).toEqual([
+		`PUT ${new URL(res.body.data.upload_url).pathname.replace('/storage', '')}`,
+		`GET /${res.body.data.storage_path}`,
+	]);
+	expect(seen[0].headers).toMatchObject({ 'content-type': 'video/mp4', 'x-probe': 'yes', 'content-length': '10' });
+});
+
 test('presigned image upload needs content_type; returns upload_token and storage_path; expired URLs are refused', async () => {
 	const missing = await call('POST', '/upload/image', { body: { filename: 'p.png', bundle_id: bundleId } });
 	expect(missing.body.error.details.field).toBe('content_type');

@@ -11,7 +11,9 @@ import type { TokPortalOperation, TokPortalResource } from './operation';
 import { webhook } from './webhook/Webhook.resource';
 import { resourceProperties } from './operation';
 import { reference } from './reference/Reference.resource';
+import { upload } from './upload/Upload.resource';
 import { user } from './user/User.resource';
+import { video } from './video/Video.resource';
 import { warming } from './warming/Warming.resource';
 
 /** Every resource of the node, once: the Resource dropdown, the fields and the router read this list. */
@@ -24,7 +26,9 @@ export const resources: TokPortalResource[] = [
 	credit,
 	deliveredAccount,
 	reference,
+	upload,
 	user,
+	video,
 	warming,
 	webhook,
 ];

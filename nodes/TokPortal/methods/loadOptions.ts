@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { ORDERABLE_PLATFORMS, PLATFORM_NAMES } from '../../shared/constants';
-import { apiRequest } from '../../shared/transport';
+import { apiPath, apiRequest } from '../../shared/transport';
 import { eventOptions } from '../../TokPortalTrigger/events';
 import { eventCatalogue } from '../../TokPortalTrigger/loadOptions';
 
@@ -79,4 +79,18 @@ export async function getWebhookEvents(this: ILoadOptionsFunctions): Promise<INo
 /** Event types to filter by (no "All Events": leaving the filter out means every type). */
 export async function getWebhookEventTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return eventOptions(await eventCatalogue(this), false);
+}
+
+/** The slots of the bundle chosen in the Bundle field: "3 · configured · 2026-06-05 · Launch clip". */
+export async function getVideoSlots(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const bundle = this.getCurrentNodeParameter('bundleId', { extractValue: true });
+	if (typeof bundle !== 'string' || bundle === '' || bundle.startsWith('=')) return [];
+	const slots = await fetchList(this, apiPath`/bundles/${bundle}/videos`);
+	return (slots ?? [])
+		.filter((slot) => Number.isInteger(Number(slot.position)))
+		.map((slot) => ({
+			name: [slot.position, slot.status, slot.target_publish_date, slot.name].filter((part) => part !== null && part !== undefined && part !== '').join(' · '),
+			value: Number(slot.position),
+			description: slot.external_ref ? `External Reference: ${String(slot.external_ref)}` : undefined,
+		}));
 }

@@ -48,7 +48,7 @@ const MESSAGES: Record<string, string> = {
 		'The account is not in a status that allows this: its profile can only be configured before the bundle is published (unpublish first), and it can only be finalized or sent back for corrections while it is in review.',
 	ACCOUNT_NOT_CONFIGURED:
 		'The bundle’s account is not configured yet. Run Account Configuration → Configure first, then publish.',
-	NO_VIDEOS_CONFIGURED: 'No video of this bundle is configured yet. Configure at least one video, then publish.',
+	NO_VIDEOS_CONFIGURED: 'No video of this bundle is configured yet. Configure at least one (Video → Configure Many or Configure), then publish.',
 	ACCOUNT_NOT_FOUND:
 		'TokPortal found no account for this bundle. Videos Only bundles have no account step; choose the bundle that orders the account.',
 	ACCOUNT_INVALID_STATUS: 'The account’s current status does not allow this action. Use Get Bundle to check it.',
@@ -182,6 +182,42 @@ export function toNodeApiError(node: INode, failure: ApiFailure, itemIndex?: num
 		httpStatus: failure.status,
 		replayed: failure.replayed === true,
 	});
+	return error;
+}
+
+/** One entry of a request TokPortal accepted while refusing some of its entries (a batch's `errors[]`). */
+export interface EntryRefusal {
+	/** What the entry was, e.g. "Video 3 of bundle 3f0c…". */
+	entry: string;
+	code?: string;
+	message?: string;
+	details?: IDataObject;
+	requestId?: string;
+	secrets: readonly string[];
+	/** A last line, e.g. what happened to the other entries. */
+	note?: string;
+}
+
+/**
+ * A refused entry of a partly successful request, worded like a refused request (same message per
+ * code, same machine-readable context) so operations and Continue On Fail treat it the same way.
+ */
+export function toEntryError(node: INode, refusal: EntryRefusal, itemIndex?: number): NodeApiError {
+	const apiError = redactValue({ code: refusal.code, message: refusal.message, details: refusal.details }, refusal.secrets);
+	const code = normalizeCode(apiError.code);
+	const lines = [
+		`${refusal.entry} was refused${apiError.code ? ` · ${apiError.code}` : ''}`,
+		apiError.message ? `TokPortal says: ${apiError.message}` : undefined,
+		apiError.details && Object.keys(apiError.details).length > 0 ? `Details: ${JSON.stringify(apiError.details)}` : undefined,
+		refusal.note,
+		`Request ID: ${refusal.requestId ?? 'not provided'} (quote it to TokPortal support)`,
+	].filter((line): line is string => line !== undefined);
+	const error = new NodeApiError(node, { error: apiError as JsonObject } as JsonObject, {
+		message: messageForCode(code, 400),
+		description: lines.join('\n'),
+		itemIndex,
+	});
+	Object.assign(error.context, { tokportalCode: code, tokportalDetails: apiError.details, requestId: refusal.requestId });
 	return error;
 }
 

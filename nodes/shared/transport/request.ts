@@ -8,6 +8,7 @@ import { asNodeError, toAlreadySentError, toNetworkError, toNodeApiError, toRetr
 import { clientHeaders, rateLimitOf, requestIdOf, wasReplayed } from './headers';
 import type { ApiFailure } from './errors';
 import { isMutation, nextDerivedKey, pinFirstRequest, returnsSecret, SecretCalls } from './idempotency';
+import { multipartBody } from './multipart';
 import { networkFailureOf } from './network';
 import type { RetryPolicy } from './retry';
 import { DEFAULT_RETRY_POLICY, isRetryableStatus, parseRetryAfterMs, retryDelayMs } from './retry';
@@ -46,7 +47,24 @@ function idempotency(
 	if (!isMutation(options.method) || returnsSecret(options.method, options.path)) return { derived: false, request };
 	if (options.idempotencyKey !== undefined) return { key: options.idempotencyKey, derived: false, request };
 	const { key, anchored } = nextDerivedKey(context, itemIndex);
-	return { key, derived: true, request: anchored ? pinFirstRequest(key, request) : request };
+	// A form is never pinned: that would keep a file's bytes in memory for an hour. A later try that
+	// differs (another bundle by expression) is refused by TokPortal under the same key, never sent twice.
+	const pin = anchored && options.form === undefined;
+	return { key, derived: true, request: pin ? pinFirstRequest(key, request) : request };
+}
+
+/** What goes on the wire: JSON, or a multipart form (built once, reused by every retry). */
+function encodedBody(
+	options: ApiRequestOptions,
+	sent: Pick<ApiRequestOptions, 'body'>,
+): { body?: IDataObject | IDataObject[] | Buffer | string; contentType?: string } {
+	if (options.form === undefined) {
+		if (sent.body === undefined) return {};
+		// n8n's HTTP helper leaves an empty object out; endpoints that take a JSON body expect `{}`.
+		return { body: isEmptyObject(sent.body) ? '{}' : sent.body, contentType: 'application/json' };
+	}
+	const { body, contentType } = multipartBody(options.form);
+	return { body, contentType };
 }
 
 /**
@@ -69,7 +87,8 @@ export async function apiRequest(this: TokPortalContext, options: ApiRequestOpti
 
 	const { key, derived, request: sent } = idempotency(this, options, itemIndex);
 	const accept = options.download === undefined ? undefined : { Accept: downloadAccept(options.download) };
-	const headers = clientHeaders({ ...accept, ...options.headers }, sent.body !== undefined);
+	const encoded = encodedBody(options, sent);
+	const headers = clientHeaders({ ...accept, ...options.headers }, encoded.contentType);
 	if (key !== undefined) headers['Idempotency-Key'] = key;
 	const canRetry = !isMutation(options.method) || key !== undefined;
 
@@ -77,8 +96,7 @@ export async function apiRequest(this: TokPortalContext, options: ApiRequestOpti
 		method: options.method,
 		url: `${baseUrl}${sent.path}`,
 		qs: sent.qs,
-		// n8n's HTTP helper leaves an empty object out; endpoints that take a JSON body expect `{}`.
-		body: isEmptyObject(sent.body) ? '{}' : sent.body,
+		body: encoded.body,
 		headers,
 		// A file is read as bytes, so a CSV or HTML document reaches the user exactly as TokPortal sent it.
 		...(options.download === undefined ? { json: true } : { json: false, encoding: 'arraybuffer' as const }),

@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import type { DownloadedFile } from './download';
+import type { MultipartForm } from './multipart';
 import type { RetryPolicy } from './retry';
 
 /** Every n8n context the nodes call TokPortal from. */
@@ -23,6 +24,8 @@ export interface ApiRequestOptions {
 	path: string;
 	qs?: IDataObject;
 	body?: IDataObject | IDataObject[];
+	/** A multipart/form-data body instead of JSON (file uploads, CSV import); never together with `body`. */
+	form?: MultipartForm;
 	/** Extra headers, e.g. X-TokPortal-Dry-Run. */
 	headers?: Record<string, string>;
 	/** The input item this request is made for: anchors the idempotency key and error messages. */

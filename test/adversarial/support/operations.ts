@@ -2,6 +2,8 @@ import type { INodeParameters, INodeProperties } from 'n8n-workflow';
 
 import { TokPortal } from '../../../nodes/TokPortal/TokPortal.node';
 import { bundleInReview, byId, callApi, configureViaApi, newBundle, publishedBundle } from '../../node/accountFixtures';
+import { configureSlots, day, postedVideoBundle, publishedVideoBundle, slot, videoBundle, videoConfig } from '../../node/video/videoFixtures';
+import type { RunNodeOptions } from '../../harness';
 import { managedAccount } from '../../node/careFixtures';
 import type { Simulator, WebhookEndpoint } from '../../simulator';
 import { client } from '../../simulator/client';
@@ -70,6 +72,80 @@ export interface Fixtures {
 	deliveryId: string;
 	updateWebhookId: string;
 	deleteWebhook: WebhookEndpoint;
+	/**
+	 * TikTok, account not configured (Auto Publish cannot publish it), 2 slots and 1 edit: slot 1 a
+	 * configured video (reconfigured, patched, fixed), slot 2 a configured carousel.
+	 */
+	videoBundleId: string;
+	/** Instagram, one configured reel slot: the base for the Instagram-only fields. */
+	instagramVideoBundleId: string;
+	/** One configured slot and no free one: Configure Many's automatic position finds nothing (the same every run). */
+	calendarBundleId: string;
+	/** Published: slot 1 submitted (to unschedule), slot 2 configured (to publish), slot 3 configured (to reset). */
+	publishedVideoBundleId: string;
+	/** Video 1 posted and in review: one to finalize, one to send back. */
+	reviewVideoBundleId: string;
+	correctionsVideoBundleId: string;
+	/** Finalized videos: one without an ad code request, one with. */
+	adCodeVideoId: string;
+	requestedAdCodeVideoId: string;
+	/** Plenty of video slots and no edit slot: room for every top-up case. */
+	topUpBundleId: string;
+}
+
+/** The files an operation reads from its input item, for the operations that upload one. */
+export function validBinary({ resource, operation }: Operation): RunNodeOptions['binary'] {
+	if (resource === 'upload' && operation === 'uploadVideo') return [{ data: { data: Buffer.from('fake mp4 bytes'), fileName: 'clip.mp4', mimeType: 'video/mp4' } }];
+	if (resource === 'upload' && operation === 'uploadImage') return [{ data: { data: Buffer.from('fake png bytes'), fileName: 'photo.png', mimeType: 'image/png' } }];
+	if (resource === 'video' && operation === 'importCsv') {
+		const csv = `position,video_type,description,target_publish_date,video_url\n1,video,From CSV,${day(10)},https://cdn.example.com/csv.mp4\n`;
+		return [{ data: { data: Buffer.from(csv), fileName: 'calendar.csv', mimeType: 'text/csv' } }];
+	}
+	return undefined;
+}
+
+type VideoFixtures = Pick<
+	Fixtures,
+	| 'videoBundleId'
+	| 'instagramVideoBundleId'
+	| 'calendarBundleId'
+	| 'publishedVideoBundleId'
+	| 'reviewVideoBundleId'
+	| 'correctionsVideoBundleId'
+	| 'adCodeVideoId'
+	| 'requestedAdCodeVideoId'
+	| 'topUpBundleId'
+>;
+
+async function videoFixtures(sim: Simulator): Promise<VideoFixtures> {
+	const videoBundleId = await videoBundle(sim, { videos: 2, edits: 1 });
+	await configureSlots(sim, videoBundleId, [
+		{ position: 1, ...videoConfig({ target_publish_date: day(10) }) },
+		{ position: 2, ...videoConfig({ video_type: 'carousel', video_url: undefined, carousel_images: ['https://cdn.example.com/1.jpg'], tiktok_sound_url: 'https://www.tiktok.com/music/x-1', target_publish_date: day(10) }) },
+	]);
+	const instagramVideoBundleId = await videoBundle(sim, { platform: 'instagram', videos: 1 });
+	await configureSlots(sim, instagramVideoBundleId, [{ position: 1, ...videoConfig({ instagram_content_type: 'reel', target_publish_date: day(10) }) }]);
+	const calendarBundleId = await videoBundle(sim, { videos: 1 });
+	await configureSlots(sim, calendarBundleId, [{ position: 1, ...videoConfig({ target_publish_date: day(10) }) }]);
+	const publishedVideoBundleId = await publishedVideoBundle(sim, { videos: 3, configured: 1 });
+	await configureSlots(sim, publishedVideoBundleId, [2, 3].map((position) => ({ position, ...videoConfig({ target_publish_date: day(10) }) })));
+	const reviewVideoBundleId = await postedVideoBundle(sim);
+	const correctionsVideoBundleId = await postedVideoBundle(sim);
+	const adCodeVideoId = slot(sim, await postedVideoBundle(sim, { autoFinalize: true }), 1).id;
+	const requestedAdCodeVideoId = slot(sim, await postedVideoBundle(sim, { autoFinalize: true }), 1).id;
+	await callApi(sim, 'POST', `/videos/${requestedAdCodeVideoId}/ad-code-request`, { authorization_days: 30 });
+	const topUpBundleId = await videoBundle(sim, { videos: 400 });
+	return {
+		videoBundleId,
+		instagramVideoBundleId,
+		calendarBundleId,
+		publishedVideoBundleId,
+		reviewVideoBundleId,
+		correctionsVideoBundleId,
+		adCodeVideoId,
+		requestedAdCodeVideoId,
+		topUpBundleId,
+	};
 }
 
 /** An event type TokPortal documents but never sends: a fixture webhook subscribed to it gets no delivery. */
@@ -180,6 +256,7 @@ export async function createFixtures(sim: Simulator): Promise<Fixtures> {
 		deliveryId: String(test.body.data.delivery_id),
 		updateWebhookId,
 		deleteWebhook: { ...(sim.state.webhooks.find((hook) => hook.id === deleteWebhookId) as WebhookEndpoint) },
+		...(await videoFixtures(sim)),
 	};
 }
 
@@ -194,6 +271,8 @@ export function validParameters({ resource, operation }: Operation, fixtures: Fi
 	const managed = byId(fixtures.managedAccountId);
 	const analyticsAccount = byId(fixtures.analyticsAccountId);
 	const webhook = byId(fixtures.webhookId);
+	const video = { bundleId: byId(fixtures.videoBundleId) };
+	const content = { videoType: 'video', description: 'Adversarial clip', videoUrl: 'https://cdn.example.com/clip.mp4', targetPublishDate: day(10) };
 	const table: Record<string, INodeParameters> = {
 		'bundle.create': { bundleType: 'account_only', platform: 'tiktok', country: 'USA', options: { dryRun: true } },
 		'bundle.createBulk': { platforms: ['tiktok'], country: 'USA', accountsCount: 1, options: { dryRun: true } },
@@ -279,6 +358,26 @@ export function validParameters({ resource, operation }: Operation, fixtures: Fi
 		'webhook.retryDelivery': { webhookId: webhook, deliveryId: fixtures.deliveryId },
 		'webhook.test': { webhookId: webhook },
 		'webhook.update': { webhookId: byId(fixtures.updateWebhookId), updateFields: { description: 'Adversarial fixture' } },
+		'bundle.addVideoSlots': { bundleId: byId(fixtures.topUpBundleId), quantity: 1, options: { dryRun: true } },
+		'bundle.addEditSlots': { bundleId: byId(fixtures.topUpBundleId), quantity: 1, options: { dryRun: true } },
+		'upload.uploadVideo': { bundleId: bundle, binaryPropertyName: 'data' },
+		'upload.uploadImage': { bundleId: bundle, binaryPropertyName: 'data', purpose: 'carousel' },
+		'upload.importImageFromUrl': { bundleId: bundle, url: 'https://cdn.example.com/photo.jpg', purpose: 'carousel' },
+		'video.configure': { ...video, position: 1, ...content },
+		'video.configureMany': { bundleId: byId(fixtures.calendarBundleId), position: 1, ...content },
+		'video.finalize': { bundleId: byId(fixtures.reviewVideoBundleId), position: 1 },
+		'video.fixDownload': { ...video, position: 1, videoUrl: 'https://cdn.example.com/fixed.mp4' },
+		'video.get': { ...video, position: 1 },
+		'video.getAdCode': { videoId: fixtures.requestedAdCodeVideoId },
+		'video.getMany': { ...video, returnAll: true },
+		'video.importCsv': { ...video, binaryPropertyName: 'data' },
+		'video.publish': { bundleId: byId(fixtures.publishedVideoBundleId), position: 2 },
+		'video.publishAll': { bundleId: byId(fixtures.publishedVideoBundleId) },
+		'video.requestAdCode': { videoId: fixtures.adCodeVideoId, authorizationDays: '30', options: { dryRun: true } },
+		'video.requestCorrections': { bundleId: byId(fixtures.correctionsVideoBundleId), position: 1, comment: 'The caption lost its hashtags' },
+		'video.reset': { bundleId: byId(fixtures.publishedVideoBundleId), position: 3 },
+		'video.unschedule': { bundleId: byId(fixtures.publishedVideoBundleId), position: 1 },
+		'video.update': { ...video, position: 1, updateFields: { name: 'Adversarial video' } },
 	};
 	const parameters = table[`${resource}.${operation}`];
 	if (!parameters) throw new Error(`No valid parameters for ${resource}.${operation}: add them to support/operations.ts`);

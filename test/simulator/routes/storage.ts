@@ -2,13 +2,23 @@
 //   PUT /storage/upload/{token}  the presigned upload (Content-Type as signed, until it expires)
 //   GET /storage/{storage_path}  the public URL of a stored object
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { headerValue, readBody, sendBytes, sendJson } from '../httpUtil';
+import { headerValue, lowerCaseHeaders, readBody, sendBytes, sendJson } from '../httpUtil';
 import { type MediaStore, PRESIGNED_UPLOAD_LIMIT, STORAGE_PREFIX } from '../media';
 import type { SimState } from '../types';
+
+/** A request object storage received (tests check what reached it, e.g. that no API key did). */
+export interface StorageRequest {
+	method: string;
+	/** Below /storage, e.g. `/upload/<token>`. */
+	path: string;
+	/** Lower-case names. */
+	headers: Record<string, string>;
+}
 
 export interface StorageDeps {
 	state: SimState;
 	media: MediaStore;
+	requests: StorageRequest[];
 }
 
 function fail(res: ServerResponse, status: number, code: string, message: string, details?: Record<string, unknown>) {
@@ -49,6 +59,7 @@ async function presignedPut(req: IncomingMessage, res: ServerResponse, token: st
 
 export async function handleStorage(req: IncomingMessage, res: ServerResponse, url: URL, deps: StorageDeps): Promise<void> {
 	const method = (req.method ?? 'GET').toUpperCase();
+	deps.requests.push({ method, path: url.pathname.slice(STORAGE_PREFIX.length), headers: lowerCaseHeaders(req) });
 	let path: string;
 	try {
 		path = decodeURIComponent(url.pathname.slice(STORAGE_PREFIX.length + 1));

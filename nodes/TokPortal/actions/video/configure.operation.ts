@@ -1,0 +1,100 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { apiPath, apiRequest } from '../../../shared/transport';
+import { ItemReader, notice, NOTHING_SENT } from '../../../shared/validation';
+import type { TokPortalOperation } from '../operation';
+import { chargeInfo, paidCallOptions, paidRequest } from '../paidCall';
+import { readBundleState } from './bundleState';
+import { planCalendar, todayUtc } from './calendar';
+import { slotFields, videoErrors } from './common';
+import {
+	additionalContent,
+	autoPublish,
+	carouselImages,
+	description,
+	platformProblems,
+	readVideoInput,
+	storyImageUrl,
+	targetPublishDateField,
+	videoBody,
+	videoType,
+	videoUrl,
+} from './fields';
+
+const targetPublishDate = targetPublishDateField(
+	true,
+	'The first day of the 2-day posting window (posted that day or the next), YYYY-MM-DD in UTC. At least 3 days ahead while the account is being created, 1 day once it exists; at most 3 videos of a bundle per day.',
+);
+
+const configureOptions = paidCallOptions(
+	'TokPortal checks and prices the configuration, nothing is changed or charged (only the paid options cost credits: a sound volume, a story repost or an instant repost as story, 1 credit each, once per video)',
+);
+
+/** Reads and checks everything that does not need the bundle; one error names every problem. */
+function readInput(context: IExecuteFunctions, itemIndex: number) {
+	const reader = new ItemReader(context, itemIndex);
+	const input = readVideoInput(reader, targetPublishDate);
+	if (input === undefined) reader.done();
+	const values = reader.read({ ...slotFields, autoPublish, options: configureOptions });
+	reader.done();
+	return { ...values, input: input! };
+}
+
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const { bundleId, position, autoPublish: publish, options, input } = readInput(this, itemIndex);
+	const bundle = await readBundleState(this, bundleId, itemIndex);
+	const planned = planCalendar(
+		bundle,
+		[{ key: 0, position, date: input.targetPublishDate, externalRef: input.extra.externalRef, editing: input.extra.editingInstructions !== undefined }],
+		{ today: todayUtc() },
+	).get(0)!;
+	const problems = [...platformProblems(input, bundle.platform), planned.problem].filter((problem): problem is string => Boolean(problem));
+	if (problems.length > 0) {
+		throw new NodeOperationError(this.getNode(), problems.join('; '), { itemIndex, description: NOTHING_SENT });
+	}
+	const body = videoBody(input, input.targetPublishDate!);
+	if (publish) body.auto_publish = true;
+	const response = await apiRequest.call(this, {
+		method: 'PUT',
+		path: apiPath`/bundles/${bundleId}/videos/${position}`,
+		body,
+		itemIndex,
+		...paidRequest('video.configure', options),
+	});
+	const outcome = response.body.auto_publish;
+	return {
+		...((response.body.data ?? {}) as IDataObject),
+		...(outcome !== undefined ? { auto_publish: outcome } : {}),
+		...chargeInfo(response),
+	};
+}
+
+export const configure: TokPortalOperation = {
+	option: {
+		name: 'Configure',
+		value: 'configure',
+		action: 'Configure a video of a bundle',
+		description:
+			'Set what one video slot posts and when: video, carousel or story, caption, media and target date (checked against TokPortal’s calendar rules first). For many rows at once, use Configure Many.',
+	},
+	fields: [
+		notice(
+			'configureNotice',
+			'Free, except the paid options: a sound volume, a story repost or an instant repost as story cost 1 credit each, once per video.',
+		),
+		slotFields.bundleId,
+		slotFields.position,
+		videoType,
+		description,
+		videoUrl,
+		carouselImages,
+		storyImageUrl,
+		targetPublishDate,
+		autoPublish,
+		additionalContent,
+		configureOptions,
+	],
+	errors: videoErrors,
+	execute,
+};
