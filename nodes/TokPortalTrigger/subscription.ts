@@ -3,7 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { MAX_WEBHOOK_DESCRIPTION_LENGTH } from '../shared/constants';
 import { apiPath, apiRequest, apiRequestAllItems, asNodeError } from '../shared/transport';
-import { sameEvents, subscribedEvents } from './events';
+import { sameEvents, subscribedEvents } from '../shared/events';
 import type { Subscription } from './staticData';
 import { SubscriptionStore } from './staticData';
 import { assertDeliverable, endpointKey, lifecycleWebhookUrl } from './webhookUrl';

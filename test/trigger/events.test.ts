@@ -8,7 +8,7 @@ import {
 	isWanted,
 	sameEvents,
 	subscribedEvents,
-} from '../../nodes/TokPortalTrigger/events';
+} from '../../nodes/shared/events';
 import { TokPortalTrigger } from '../../nodes/TokPortalTrigger/TokPortalTrigger.node';
 import { NOT_YET_EMITTED, EVENT_TYPES as SIMULATOR_EVENT_TYPES } from '../simulator/catalog';
 import { startSimulator } from '../simulator';

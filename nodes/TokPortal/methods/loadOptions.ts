@@ -2,8 +2,8 @@ import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n
 
 import { ORDERABLE_PLATFORMS, PLATFORM_NAMES } from '../../shared/constants';
 import { apiPath, apiRequest } from '../../shared/transport';
-import { eventOptions } from '../../TokPortalTrigger/events';
-import { eventCatalogue } from '../../TokPortalTrigger/loadOptions';
+import { eventOptions } from '../../shared/events';
+import { eventCatalogue } from '../../shared/eventCatalogue';
 
 /** Used when /countries cannot be reached, so the dropdown still works (codes accepted by TokPortal). */
 const FALLBACK_COUNTRIES: INodePropertyOptions[] = [

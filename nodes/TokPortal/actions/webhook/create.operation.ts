@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { apiRequest } from '../../../shared/transport';
 import { notice, readItem } from '../../../shared/validation';
-import { subscribedEvents } from '../../../TokPortalTrigger/events';
+import { subscribedEvents } from '../../../shared/events';
 import type { TokPortalOperation } from '../operation';
 import { ownWebhooksNotice, webhookDescription, webhookEvents, webhookUrl, webhookUrlProblem } from './fields';
 

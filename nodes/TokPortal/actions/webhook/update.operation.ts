@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { apiPath, apiRequest } from '../../../shared/transport';
 import { boolean, collection, readItem } from '../../../shared/validation';
-import { subscribedEvents } from '../../../TokPortalTrigger/events';
+import { subscribedEvents } from '../../../shared/events';
 import type { TokPortalOperation } from '../operation';
 import { ownWebhooksNotice, webhookDescription, webhookEvents, webhookId, webhookUrl, webhookUrlProblem } from './fields';
 
