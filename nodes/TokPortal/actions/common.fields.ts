@@ -6,8 +6,8 @@ import {
 	MAX_PAGE_CONCURRENCY,
 	MAX_PAGE_SIZE,
 } from '../../shared/constants';
-import type { ItemReader } from '../../shared/validation';
-import { boolean, collection, dynamicOptions, integer, locator, options } from '../../shared/validation';
+import type { AnyField, ItemReader } from '../../shared/validation';
+import { boolean, collection, dynamicOptions, integer, list, locator, options, text } from '../../shared/validation';
 
 /** Fields and messages several operations share. */
 
@@ -38,6 +38,24 @@ export function deliveredAccountLocator<R extends boolean = false>(
 }
 
 export const accountId = deliveredAccountLocator({ required: true });
+
+/** A filter on delivered account IDs; `subject` says what it selects, e.g. "Only tasks of these delivered accounts". */
+export function deliveredAccountIdsFilter(subject: string) {
+	return list({
+		name: 'accountIds',
+		displayName: 'Delivered Account IDs',
+		unique: true,
+		item: text({
+			name: 'accountId',
+			displayName: 'Delivered Account ID',
+			maxLength: 200,
+			pattern: /^[^\s,/?#]+$/,
+			patternRule: 'must be a delivered account ID (no spaces)',
+		}),
+		placeholder: 'e.g. 9f3a7b2e-1c4d-4e8f-a5b6-7d9e0f1a2b3c, 1c2d3e4f-…',
+		description: `${subject}: IDs separated by commas, or a list from an expression`,
+	});
+}
 
 export const returnAll = boolean({
 	name: 'returnAll',
@@ -72,6 +90,14 @@ export const listOptions = collection({
 		}),
 	},
 });
+
+/** A Filters collection ("Add Filter") of the given fields, in the panel's alphabetical order. */
+export function filtersOf<C extends Record<string, AnyField>>(fields: C) {
+	const sorted = Object.fromEntries(
+		Object.entries(fields).sort(([, a], [, b]) => a.property.displayName.localeCompare(b.property.displayName)),
+	) as C;
+	return collection({ name: 'filters', displayName: 'Filters', placeholder: 'Add Filter', fields: sorted });
+}
 
 /** The fields of a list operation, in panel order around its own filters. */
 export function listFields<F>(filters: F): [typeof returnAll, typeof limit, F, typeof listOptions] {

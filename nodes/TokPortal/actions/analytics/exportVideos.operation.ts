@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { boolean, collection, readItem } from '../../../shared/validation';
+import { filtersOf } from '../common.fields';
 import { binaryPropertyName, fileItem, fileName } from '../files';
 import type { TokPortalOperation } from '../operation';
 import { ItemsWithFiles } from '../operation';
@@ -11,7 +12,6 @@ import {
 	countries,
 	dateRange,
 	filterQuery,
-	filtersOf,
 	platforms,
 	rangeProblem,
 	query,

@@ -1,8 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { DEFAULT_LIMIT } from '../../../shared/constants';
-import type { AnyField } from '../../../shared/validation';
-import { collection, identifier, integer, list, text } from '../../../shared/validation';
+import { identifier, integer, list, text } from '../../../shared/validation';
 
 /** Fields the analytics operations share: the documented filters, a video ID and a limit. */
 
@@ -82,14 +81,6 @@ export interface FilterValues {
 	query?: string;
 	dateFrom?: string;
 	dateTo?: string;
-}
-
-/** A Filters collection of the analytics filters, in the panel's alphabetical order. */
-export function filtersOf<C extends Record<string, AnyField>>(fields: C) {
-	const sorted = Object.fromEntries(
-		Object.entries(fields).sort(([, a], [, b]) => a.property.displayName.localeCompare(b.property.displayName)),
-	) as C;
-	return collection({ name: 'filters', displayName: 'Filters', placeholder: 'Add Filter', fields: sorted });
 }
 
 /** The query of GET /analytics and its siblings: repeatable platform, country and account, from/to. */

@@ -1,33 +1,28 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { apiPath } from '../../../shared/transport';
-import { collection, identifier, readItem, text } from '../../../shared/validation';
-import { accountId } from '../common.fields';
+import { identifier, readItem, text } from '../../../shared/validation';
+import { accountId, filtersOf } from '../common.fields';
 import type { TokPortalOperation } from '../operation';
 import { snapshotLimit } from './fields';
 import { analyticsRequest } from './plan';
 
-const filters = collection({
-	name: 'filters',
-	displayName: 'Filters',
-	placeholder: 'Add Filter',
-	fields: {
-		platformPostId: text({
-			name: 'platformPostId',
-			displayName: 'Platform Post ID',
-			maxLength: 100,
-			refuseBlank: true,
-			placeholder: 'e.g. 7351234567890123456',
-			description: 'Only comments of the post with this ID on TikTok/Instagram (the last part of its URL)',
-		}),
-		videoId: identifier({
-			name: 'videoId',
-			displayName: 'Video ID',
-			refuseBlank: true,
-			placeholder: 'e.g. 5b1c9e2a-7d3f-4a8b-9c6e-0f1a2b3c4d5e',
-			description: 'Only comments of this posted video (its TokPortal video_id)',
-		}),
-	},
+const filters = filtersOf({
+	platformPostId: text({
+		name: 'platformPostId',
+		displayName: 'Platform Post ID',
+		maxLength: 100,
+		refuseBlank: true,
+		placeholder: 'e.g. 7351234567890123456',
+		description: 'Only comments of the post with this ID on TikTok/Instagram (the last part of its URL)',
+	}),
+	videoId: identifier({
+		name: 'videoId',
+		displayName: 'Video ID',
+		refuseBlank: true,
+		placeholder: 'e.g. 5b1c9e2a-7d3f-4a8b-9c6e-0f1a2b3c4d5e',
+		description: 'Only comments of this posted video (its TokPortal video_id)',
+	}),
 });
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { identifier, integer, list, readItem } from '../../../shared/validation';
+import { filtersOf } from '../common.fields';
 import type { TokPortalOperation } from '../operation';
-import { accounts, countries, dateRange, filterQuery, filtersOf, platforms, rangeProblem, snapshotLimit } from './fields';
+import { accounts, countries, dateRange, filterQuery, platforms, rangeProblem, snapshotLimit } from './fields';
 import { analyticsRequest } from './plan';
 
 const posts = list({

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { readItem } from '../../../shared/validation';
+import { filtersOf } from '../common.fields';
 import type { TokPortalOperation } from '../operation';
-import { accounts, countries, dateRange, filterQuery, filtersOf, platforms, rangeProblem, workspace } from './fields';
+import { accounts, countries, dateRange, filterQuery, platforms, rangeProblem, workspace } from './fields';
 import { analyticsRequest } from './plan';
 
 const filters = filtersOf({ accounts, countries, platforms, workspace, ...dateRange('posts published') });

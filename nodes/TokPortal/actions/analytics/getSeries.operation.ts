@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { options, readItem } from '../../../shared/validation';
+import { filtersOf } from '../common.fields';
 import type { TokPortalOperation } from '../operation';
-import { accounts, dateRange, filterQuery, filtersOf, rangeProblem } from './fields';
+import { accounts, dateRange, filterQuery, rangeProblem } from './fields';
 import { analyticsRequest } from './plan';
 
 const metric = options({

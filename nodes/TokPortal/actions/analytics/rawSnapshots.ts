@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { options } from '../../../shared/validation';
-import { dateRange, filtersOf, snapshotLimit } from './fields';
+import { filtersOf } from '../common.fields';
+import { dateRange, snapshotLimit } from './fields';
 
 /** The fields of both raw snapshot lists: where the payloads come from, how many, which days. */
 export const rawSnapshotFields = {

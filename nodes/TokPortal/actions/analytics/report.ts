@@ -2,8 +2,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { MAX_TEXT_LENGTH } from '../../../shared/constants';
 import { collection, options, text } from '../../../shared/validation';
+import { filtersOf } from '../common.fields';
 import type { FilterValues } from './fields';
-import { accounts, countries, dateRange, filtersOf, platforms, query, workspace } from './fields';
+import { accounts, countries, dateRange, platforms, query, workspace } from './fields';
 
 /** The fields of Create Report and Export Report HTML: one report, shared as a link or as a file. */
 

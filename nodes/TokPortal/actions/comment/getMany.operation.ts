@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { apiRequestAllItems } from '../../../shared/transport';
-import { collection, ItemReader, list, options, text } from '../../../shared/validation';
-import { listFields, readPaging } from '../common.fields';
+import { ItemReader, list, options } from '../../../shared/validation';
+import { deliveredAccountIdsFilter, filtersOf, listFields, readPaging } from '../common.fields';
 import type { TokPortalOperation } from '../operation';
 
 const STATUSES: Array<INodePropertyOptions & { value: string }> = [
@@ -16,33 +16,15 @@ const STATUSES: Array<INodePropertyOptions & { value: string }> = [
 	{ name: 'Verified', value: 'verified', description: 'Found under the post automatically' },
 ];
 
-const filters = collection({
-	name: 'filters',
-	displayName: 'Filters',
-	placeholder: 'Add Filter',
-	fields: {
-		accountIds: list({
-			name: 'accountIds',
-			displayName: 'Delivered Account IDs',
-			unique: true,
-			item: text({
-				name: 'accountId',
-				displayName: 'Delivered Account ID',
-				maxLength: 200,
-				pattern: /^[^\s,/?#]+$/,
-				patternRule: 'must be a delivered account ID (no spaces)',
-			}),
-			placeholder: 'e.g. 9f3a7b2e-1c4d-4e8f-a5b6-7d9e0f1a2b3c, 1c2d3e4f-…',
-			description: 'Only tasks of these delivered accounts: IDs separated by commas, or a list from an expression',
-		}),
-		status: list({
-			name: 'status',
-			displayName: 'Status',
-			options: STATUSES,
-			item: options({ name: 'status', displayName: 'Status', options: STATUSES, default: '' }),
-			description: 'Only tasks in one of these statuses',
-		}),
-	},
+const filters = filtersOf({
+	accountIds: deliveredAccountIdsFilter('Only tasks of these delivered accounts'),
+	status: list({
+		name: 'status',
+		displayName: 'Status',
+		options: STATUSES,
+		item: options({ name: 'status', displayName: 'Status', options: STATUSES, default: '' }),
+		description: 'Only tasks in one of these statuses',
+	}),
 });
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

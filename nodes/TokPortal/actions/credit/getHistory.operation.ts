@@ -1,17 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { apiRequestAllItems } from '../../../shared/transport';
-import { collection, ItemReader } from '../../../shared/validation';
-import { listFields, readPaging } from '../common.fields';
+import { ItemReader } from '../../../shared/validation';
+import { filtersOf, listFields, readPaging } from '../common.fields';
 import { dateRange, rangeProblem } from '../dates';
 import type { TokPortalOperation } from '../operation';
 
-const filters = collection({
-	name: 'filters',
-	displayName: 'Filters',
-	placeholder: 'Add Filter',
-	fields: dateRange('transactions'),
-});
+const filters = filtersOf(dateRange('transactions'));
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const reader = new ItemReader(this, itemIndex);

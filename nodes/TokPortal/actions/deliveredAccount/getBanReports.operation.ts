@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { apiRequestAllItems } from '../../../shared/transport';
-import { boolean, collection, dateTime, ItemReader, list, notice, options, text } from '../../../shared/validation';
-import { listFields, readPaging } from '../common.fields';
+import { boolean, dateTime, ItemReader, list, notice, options } from '../../../shared/validation';
+import { deliveredAccountIdsFilter, filtersOf, listFields, readPaging } from '../common.fields';
 import type { TokPortalOperation } from '../operation';
 import { advance, BanWatermarks, newReports, startingPoint, watermarkKey } from './banWatermark';
 
@@ -38,48 +38,30 @@ const onlyNewNotice = notice(
 	{ show: { onlyNew: [true] } },
 );
 
-const filters = collection({
-	name: 'filters',
-	displayName: 'Filters',
-	placeholder: 'Add Filter',
-	fields: {
-		accountIds: list({
-			name: 'accountIds',
-			displayName: 'Delivered Account IDs',
-			unique: true,
-			item: text({
-				name: 'accountId',
-				displayName: 'Delivered Account ID',
-				maxLength: 200,
-				pattern: /^[^\s,/?#]+$/,
-				patternRule: 'must be a delivered account ID (no spaces)',
-			}),
-			placeholder: 'e.g. 9f3a7b2e-1c4d-4e8f-a5b6-7d9e0f1a2b3c, 1c2d3e4f-…',
-			description: 'Only reports of these delivered accounts: IDs separated by commas, or a list from an expression',
-		}),
-		resolution: list({
-			name: 'resolution',
-			displayName: 'Resolution',
-			options: RESOLUTIONS,
-			item: options({ name: 'resolution', displayName: 'Resolution', options: RESOLUTIONS, default: '' }),
-			description: 'Only confirmed bans with one of these decisions (reports without a decision are left out)',
-		}),
-		since: dateTime({
-			name: 'since',
-			displayName: 'Since',
-			refuseBlank: true,
-			placeholder: 'e.g. 2026-05-01 or 2026-05-01T09:30:00Z',
-			description:
-				'Only reports created or updated at or after this moment: a date (YYYY-MM-DD) or an ISO 8601 date-time with its time zone. With Only New Since Last Run, where the first run starts.',
-		}),
-		status: list({
-			name: 'status',
-			displayName: 'Status',
-			options: STATUSES,
-			item: options({ name: 'status', displayName: 'Status', options: STATUSES, default: '' }),
-			description: 'Only reports in one of these statuses',
-		}),
-	},
+const filters = filtersOf({
+	accountIds: deliveredAccountIdsFilter('Only reports of these delivered accounts'),
+	resolution: list({
+		name: 'resolution',
+		displayName: 'Resolution',
+		options: RESOLUTIONS,
+		item: options({ name: 'resolution', displayName: 'Resolution', options: RESOLUTIONS, default: '' }),
+		description: 'Only confirmed bans with one of these decisions (reports without a decision are left out)',
+	}),
+	since: dateTime({
+		name: 'since',
+		displayName: 'Since',
+		refuseBlank: true,
+		placeholder: 'e.g. 2026-05-01 or 2026-05-01T09:30:00Z',
+		description:
+			'Only reports created or updated at or after this moment: a date (YYYY-MM-DD) or an ISO 8601 date-time with its time zone. With Only New Since Last Run, where the first run starts.',
+	}),
+	status: list({
+		name: 'status',
+		displayName: 'Status',
+		options: STATUSES,
+		item: options({ name: 'status', displayName: 'Status', options: STATUSES, default: '' }),
+		description: 'Only reports in one of these statuses',
+	}),
 });
 
 const includeScreenshots = boolean({

@@ -1,18 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { apiPath, apiRequestAllItems } from '../../../shared/transport';
-import { collection, ItemReader } from '../../../shared/validation';
-import { accountId, bundleStatusFilter, listFields, readPaging } from '../common.fields';
+import { ItemReader } from '../../../shared/validation';
+import { accountId, bundleStatusFilter, filtersOf, listFields, readPaging } from '../common.fields';
 import type { TokPortalOperation } from '../operation';
 
-const filters = collection({
-	name: 'filters',
-	displayName: 'Filters',
-	placeholder: 'Add Filter',
-	fields: {
-		status: bundleStatusFilter,
-	},
-});
+const filters = filtersOf({ status: bundleStatusFilter });
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const reader = new ItemReader(this, itemIndex);

@@ -1,39 +1,34 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { apiPath, apiRequest } from '../../../shared/transport';
-import { boolean, collection, ItemReader, options } from '../../../shared/validation';
-import { bundleId, limit, returnAll } from '../common.fields';
+import { boolean, ItemReader, options } from '../../../shared/validation';
+import { bundleId, filtersOf, limit, returnAll } from '../common.fields';
 import type { TokPortalOperation } from '../operation';
 import { videoErrors } from './common';
 
-const filters = collection({
-	name: 'filters',
-	displayName: 'Filters',
-	placeholder: 'Add Filter',
-	fields: {
-		onlyFree: boolean({
-			name: 'onlyFree',
-			displayName: 'Only Free Slots',
-			default: true,
-			description: 'Whether to return only the slots that are still free (pending: nothing configured yet)',
-		}),
-		status: options({
-			name: 'status',
-			displayName: 'Status',
-			default: 'configured',
-			description: 'Only videos in this status',
-			options: [
-				{ name: 'Accepted', value: 'accepted', description: 'Accepted by an account manager, waiting to be posted' },
-				{ name: 'Cancelled', value: 'cancelled', description: 'Stopped with its bundle (e.g. after a ban)' },
-				{ name: 'Configured', value: 'configured', description: 'Configured, not yet submitted' },
-				{ name: 'Finalized', value: 'finalized', description: 'Posted and approved' },
-				{ name: 'In Review', value: 'in_review', description: 'Posted, waiting for your review' },
-				{ name: 'Pending', value: 'pending', description: 'Free: nothing configured yet' },
-				{ name: 'Pending Corrections', value: 'pending_corrections', description: 'You asked for corrections' },
-				{ name: 'Published', value: 'published', description: 'Submitted for posting' },
-			],
-		}),
-	},
+const filters = filtersOf({
+	onlyFree: boolean({
+		name: 'onlyFree',
+		displayName: 'Only Free Slots',
+		default: true,
+		description: 'Whether to return only the slots that are still free (pending: nothing configured yet)',
+	}),
+	status: options({
+		name: 'status',
+		displayName: 'Status',
+		default: 'configured',
+		description: 'Only videos in this status',
+		options: [
+			{ name: 'Accepted', value: 'accepted', description: 'Accepted by an account manager, waiting to be posted' },
+			{ name: 'Cancelled', value: 'cancelled', description: 'Stopped with its bundle (e.g. after a ban)' },
+			{ name: 'Configured', value: 'configured', description: 'Configured, not yet submitted' },
+			{ name: 'Finalized', value: 'finalized', description: 'Posted and approved' },
+			{ name: 'In Review', value: 'in_review', description: 'Posted, waiting for your review' },
+			{ name: 'Pending', value: 'pending', description: 'Free: nothing configured yet' },
+			{ name: 'Pending Corrections', value: 'pending_corrections', description: 'You asked for corrections' },
+			{ name: 'Published', value: 'published', description: 'Submitted for posting' },
+		],
+	}),
 });
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

@@ -1,29 +1,24 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { apiPath, apiRequestAllItems } from '../../../shared/transport';
-import { collection, ItemReader, options } from '../../../shared/validation';
-import { listFields, readPaging } from '../common.fields';
+import { ItemReader, options } from '../../../shared/validation';
+import { filtersOf, listFields, readPaging } from '../common.fields';
 import type { TokPortalOperation } from '../operation';
 import { eventTypeFilter, webhookId } from './fields';
 
-const filters = collection({
-	name: 'filters',
-	displayName: 'Filters',
-	placeholder: 'Add Filter',
-	fields: {
-		events: eventTypeFilter('Only deliveries of these events'),
-		success: options({
-			name: 'success',
-			displayName: 'Outcome',
-			default: 'false',
-			description: 'Only failed deliveries (e.g. to retry them), only successful ones, or both',
-			options: [
-				{ name: 'Any', value: 'any' },
-				{ name: 'Failed Only', value: 'false' },
-				{ name: 'Successful Only', value: 'true' },
-			],
-		}),
-	},
+const filters = filtersOf({
+	events: eventTypeFilter('Only deliveries of these events'),
+	success: options({
+		name: 'success',
+		displayName: 'Outcome',
+		default: 'false',
+		description: 'Only failed deliveries (e.g. to retry them), only successful ones, or both',
+		options: [
+			{ name: 'Any', value: 'any' },
+			{ name: 'Failed Only', value: 'false' },
+			{ name: 'Successful Only', value: 'true' },
+		],
+	}),
 });
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

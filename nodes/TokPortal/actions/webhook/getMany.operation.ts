@@ -1,29 +1,24 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { apiRequestAllItems } from '../../../shared/transport';
-import { collection, ItemReader, options } from '../../../shared/validation';
-import { listFields, readPaging } from '../common.fields';
+import { ItemReader, options } from '../../../shared/validation';
+import { filtersOf, listFields, readPaging } from '../common.fields';
 import type { TokPortalOperation } from '../operation';
 import { eventTypeFilter } from './fields';
 
-const filters = collection({
-	name: 'filters',
-	displayName: 'Filters',
-	placeholder: 'Add Filter',
-	fields: {
-		enabled: options({
-			name: 'enabled',
-			displayName: 'Enabled',
-			default: 'any',
-			description: 'Whether to list only enabled webhooks, only disabled ones, or both',
-			options: [
-				{ name: 'Any', value: 'any' },
-				{ name: 'Disabled Only', value: 'false' },
-				{ name: 'Enabled Only', value: 'true' },
-			],
-		}),
-		events: eventTypeFilter('Only webhooks subscribed to at least one of these events'),
-	},
+const filters = filtersOf({
+	enabled: options({
+		name: 'enabled',
+		displayName: 'Enabled',
+		default: 'any',
+		description: 'Whether to list only enabled webhooks, only disabled ones, or both',
+		options: [
+			{ name: 'Any', value: 'any' },
+			{ name: 'Disabled Only', value: 'false' },
+			{ name: 'Enabled Only', value: 'true' },
+		],
+	}),
+	events: eventTypeFilter('Only webhooks subscribed to at least one of these events'),
 });
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
