@@ -1,4 +1,4 @@
-import type { IDisplayOptions } from 'n8n-workflow';
+import type { IDisplayOptions, IExecuteFunctions } from 'n8n-workflow';
 
 import {
 	DEFAULT_LIMIT,
@@ -6,8 +6,8 @@ import {
 	MAX_PAGE_CONCURRENCY,
 	MAX_PAGE_SIZE,
 } from '../../shared/constants';
-import type { AnyField, ItemReader } from '../../shared/validation';
-import { boolean, collection, dynamicOptions, integer, list, locator, options, text } from '../../shared/validation';
+import type { AnyField, Values } from '../../shared/validation';
+import { boolean, collection, dynamicOptions, integer, ItemReader, list, locator, options, text } from '../../shared/validation';
 
 /** Fields and messages several operations share. */
 
@@ -105,10 +105,34 @@ export function listFields<F>(filters: F): [typeof returnAll, typeof limit, F, t
 }
 
 /** What a list operation asks the paginator for: Return All or a Limit, and how many pages at once. */
-export function readPaging(reader: ItemReader): { limit: number | undefined; concurrency: number | undefined } {
+export interface Paging {
+	limit: number | undefined;
+	concurrency: number | undefined;
+}
+
+function readPaging(reader: ItemReader): Paging {
 	const { returnAll: all, options } = reader.read({ returnAll, options: listOptions });
 	const paging = all ? { limit: undefined } : reader.read({ limit });
 	return { limit: paging.limit, concurrency: options.parallelRequests };
+}
+
+/**
+ * Reads a list operation's own fields, then its paging (listFields), for one item; throws one error
+ * naming every problem, before anything is sent. `check` adds rules across fields: it always runs,
+ * on the values that could be read (a field with a problem is left out).
+ */
+export function readListInput<F extends Record<string, AnyField> & { paging?: never }>(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	fields: F,
+	check?: (values: Values<F>) => Array<string | undefined | false>,
+): Values<F> & { paging: Paging } {
+	const reader = new ItemReader(context, itemIndex);
+	const values = reader.read(fields);
+	const paging = readPaging(reader);
+	if (check) reader.check(check(values));
+	reader.done();
+	return { ...values, paging };
 }
 
 /** The Country dropdown (TokPortal's list, or an expression giving a code). */

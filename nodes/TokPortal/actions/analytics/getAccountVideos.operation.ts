@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { apiPath, apiRequestAllItems } from '../../../shared/transport';
-import { collection, ItemReader, options } from '../../../shared/validation';
-import { accountId, listFields, readPaging } from '../common.fields';
+import { collection, options } from '../../../shared/validation';
+import { accountId, listFields, readListInput } from '../common.fields';
 import type { TokPortalOperation } from '../operation';
 import { withPlanCheck } from './plan';
 
@@ -40,10 +40,7 @@ const sort = collection({
 });
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const reader = new ItemReader(this, itemIndex);
-	const input = reader.read({ accountId, sort });
-	const paging = readPaging(reader);
-	reader.done();
+	const { paging, ...input } = readListInput(this, itemIndex, { accountId, sort });
 	const qs: IDataObject = {};
 	if (input.sort.sortBy) qs.sort_by = input.sort.sortBy;
 	if (input.sort.sortOrder) qs.sort_order = input.sort.sortOrder;

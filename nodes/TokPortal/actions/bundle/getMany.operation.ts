@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { MAX_TEXT_LENGTH } from '../../../shared/constants';
 import { apiRequestAllItems } from '../../../shared/transport';
-import { ItemReader, options, text } from '../../../shared/validation';
-import { bundleStatusFilter, filtersOf, listFields, platformFilter, readPaging } from '../common.fields';
+import { options, text } from '../../../shared/validation';
+import { bundleStatusFilter, filtersOf, listFields, platformFilter, readListInput } from '../common.fields';
 import type { TokPortalOperation } from '../operation';
 import type { BundleType } from './fields';
 
@@ -51,10 +51,7 @@ const filters = filtersOf({
 });
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const reader = new ItemReader(this, itemIndex);
-	const { filters: chosen } = reader.read({ filters });
-	const paging = readPaging(reader);
-	reader.done();
+	const { filters: chosen, paging } = readListInput(this, itemIndex, { filters });
 	const qs: IDataObject = {};
 	if (chosen.accountStatus) qs.account_status = chosen.accountStatus;
 	if (chosen.bundleType) qs.bundle_type = chosen.bundleType;

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { apiRequestAllItems } from '../../../shared/transport';
-import { ItemReader, list, options } from '../../../shared/validation';
-import { deliveredAccountIdsFilter, filtersOf, listFields, readPaging } from '../common.fields';
+import { list, options } from '../../../shared/validation';
+import { deliveredAccountIdsFilter, filtersOf, listFields, readListInput } from '../common.fields';
 import type { TokPortalOperation } from '../operation';
 
 const STATUSES: Array<INodePropertyOptions & { value: string }> = [
@@ -28,10 +28,7 @@ const filters = filtersOf({
 });
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const reader = new ItemReader(this, itemIndex);
-	const { filters: chosen } = reader.read({ filters });
-	const paging = readPaging(reader);
-	reader.done();
+	const { filters: chosen, paging } = readListInput(this, itemIndex, { filters });
 	const qs: IDataObject = {};
 	// TokPortal takes the statuses as one comma-separated value, and accounts as a repeated parameter.
 	if (chosen.status?.length) qs.status = chosen.status.join(',');

@@ -1,19 +1,14 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { apiRequestAllItems } from '../../../shared/transport';
-import { ItemReader } from '../../../shared/validation';
-import { filtersOf, listFields, readPaging } from '../common.fields';
+import { filtersOf, listFields, readListInput } from '../common.fields';
 import { dateRange, rangeProblem } from '../dates';
 import type { TokPortalOperation } from '../operation';
 
 const filters = filtersOf(dateRange('transactions'));
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const reader = new ItemReader(this, itemIndex);
-	const { filters: range } = reader.read({ filters });
-	const paging = readPaging(reader);
-	reader.check(rangeProblem(range));
-	reader.done();
+	const { filters: range, paging } = readListInput(this, itemIndex, { filters }, (values) => [rangeProblem(values.filters)]);
 	const qs: IDataObject = {};
 	if (range.dateFrom !== undefined) qs.date_from = range.dateFrom;
 	if (range.dateTo !== undefined) qs.date_to = range.dateTo;

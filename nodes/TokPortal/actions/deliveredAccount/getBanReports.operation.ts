@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { apiRequestAllItems } from '../../../shared/transport';
-import { boolean, dateTime, ItemReader, list, notice, options } from '../../../shared/validation';
-import { deliveredAccountIdsFilter, filtersOf, listFields, readPaging } from '../common.fields';
+import { boolean, dateTime, list, notice, options } from '../../../shared/validation';
+import { deliveredAccountIdsFilter, filtersOf, listFields, readListInput } from '../common.fields';
 import type { TokPortalOperation } from '../operation';
 import { advance, BanWatermarks, newReports, startingPoint, watermarkKey } from './banWatermark';
 
@@ -72,10 +72,7 @@ const includeScreenshots = boolean({
 });
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const reader = new ItemReader(this, itemIndex);
-	const input = reader.read({ onlyNew, filters, includeScreenshots });
-	const paging = readPaging(reader);
-	reader.done();
+	const { paging, ...input } = readListInput(this, itemIndex, { onlyNew, filters, includeScreenshots });
 	const chosen = {
 		status: input.filters.status ?? [],
 		resolution: input.filters.resolution ?? [],

@@ -1,17 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { apiPath, apiRequestAllItems } from '../../../shared/transport';
-import { ItemReader } from '../../../shared/validation';
-import { accountId, bundleStatusFilter, filtersOf, listFields, readPaging } from '../common.fields';
+import { accountId, bundleStatusFilter, filtersOf, listFields, readListInput } from '../common.fields';
 import type { TokPortalOperation } from '../operation';
 
 const filters = filtersOf({ status: bundleStatusFilter });
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const reader = new ItemReader(this, itemIndex);
-	const input = reader.read({ accountId, filters });
-	const paging = readPaging(reader);
-	reader.done();
+	const { paging, ...input } = readListInput(this, itemIndex, { accountId, filters });
 	const qs: IDataObject = {};
 	if (input.filters.status) qs.status = input.filters.status;
 	return await apiRequestAllItems.call(this, {

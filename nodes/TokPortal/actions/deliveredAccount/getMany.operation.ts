@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { apiRequestAllItems } from '../../../shared/transport';
-import { ItemReader, options } from '../../../shared/validation';
-import { countryFilter, filtersOf, listFields, platformFilter, readPaging } from '../common.fields';
+import { options } from '../../../shared/validation';
+import { countryFilter, filtersOf, listFields, platformFilter, readListInput } from '../common.fields';
 import type { TokPortalOperation } from '../operation';
 
 const filters = filtersOf({
@@ -22,10 +22,7 @@ const filters = filtersOf({
 });
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const reader = new ItemReader(this, itemIndex);
-	const { filters: chosen } = reader.read({ filters });
-	const paging = readPaging(reader);
-	reader.done();
+	const { filters: chosen, paging } = readListInput(this, itemIndex, { filters });
 	const qs: IDataObject = {};
 	if (chosen.platform) qs.platform = chosen.platform;
 	if (chosen.country) qs.country = chosen.country;

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { apiPath, apiRequestAllItems } from '../../../shared/transport';
-import { ItemReader, options } from '../../../shared/validation';
-import { filtersOf, listFields, readPaging } from '../common.fields';
+import { options } from '../../../shared/validation';
+import { filtersOf, listFields, readListInput } from '../common.fields';
 import type { TokPortalOperation } from '../operation';
 import { eventTypeFilter, webhookId } from './fields';
 
@@ -22,10 +22,7 @@ const filters = filtersOf({
 });
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const reader = new ItemReader(this, itemIndex);
-	const input = reader.read({ webhookId, filters });
-	const paging = readPaging(reader);
-	reader.done();
+	const { paging, ...input } = readListInput(this, itemIndex, { webhookId, filters });
 	const qs: IDataObject = {};
 	if (input.filters.events?.length) qs.event_type = input.filters.events;
 	if (input.filters.success !== undefined && input.filters.success !== 'any') qs.success = input.filters.success;
