@@ -1,36 +1,22 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { apiPath, apiRequest } from '../../../shared/transport';
-import { collection, readItem, text } from '../../../shared/validation';
+import { readItem } from '../../../shared/validation';
+import { correctionComment, feedbackOn, feedbackPerField } from '../corrections.fields';
 import type { TokPortalOperation } from '../operation';
 import { slotFields, videoErrors } from './common';
 
-const comment = text({
-	name: 'comment',
-	displayName: 'Comment',
-	required: true,
-	rows: 2,
+const comment = correctionComment({
 	placeholder: 'e.g. The caption is missing the hashtags, and the sound is too loud.',
 	description: 'What the account manager should correct on the posted video, and why',
 });
 
-function feedbackOn(name: string, displayName: string, placeholder: string, description: string) {
-	return text({ name, displayName, placeholder, description });
-}
-
-/** Keys of the `fields` object are TokPortal's field names. */
-const feedback = collection({
-	name: 'feedback',
-	displayName: 'Feedback per Field',
-	placeholder: 'Add Field Feedback',
-	description: 'Optional: what to correct on specific parts of the video',
-	fields: {
-		carousel_images: feedbackOn('carouselImages', 'Carousel Images', 'e.g. Swap slides 2 and 3.', 'What to change in the carousel photos'),
-		description: feedbackOn('description', 'Description', 'e.g. Add #streetstyle and #nyc.', 'What to change in the caption'),
-		target_publish_date: feedbackOn('targetPublishDate', 'Publish Date', 'e.g. Post it on a weekday.', 'What to change about when it is posted'),
-		tiktok_sound_url: feedbackOn('tiktokSoundUrl', 'Sound', 'e.g. Use the sound from the brief.', 'What to change in the sound'),
-		video_url: feedbackOn('videoUrl', 'Video', 'e.g. Use the uncut version of the clip.', 'What to change in the video itself'),
-	},
+const feedback = feedbackPerField('Optional: what to correct on specific parts of the video', {
+	carousel_images: feedbackOn('carouselImages', 'Carousel Images', 'e.g. Swap slides 2 and 3.', 'What to change in the carousel photos'),
+	description: feedbackOn('description', 'Description', 'e.g. Add #streetstyle and #nyc.', 'What to change in the caption'),
+	target_publish_date: feedbackOn('targetPublishDate', 'Publish Date', 'e.g. Post it on a weekday.', 'What to change about when it is posted'),
+	tiktok_sound_url: feedbackOn('tiktokSoundUrl', 'Sound', 'e.g. Use the sound from the brief.', 'What to change in the sound'),
+	video_url: feedbackOn('videoUrl', 'Video', 'e.g. Use the uncut version of the clip.', 'What to change in the video itself'),
 });
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
