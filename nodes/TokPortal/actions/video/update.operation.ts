@@ -4,23 +4,12 @@ import { NodeOperationError } from 'n8n-workflow';
 import { MAX_TEXT_LENGTH } from '../../../shared/constants';
 import { apiPath, apiRequest } from '../../../shared/transport';
 import { boolean, collection, date, NOTHING_SENT, readItem, text } from '../../../shared/validation';
+import { clearableText, setAndClearProblem, setOrClear } from '../clearable';
 import type { TokPortalOperation } from '../operation';
 import type { BundleState } from './calendar';
 import { dayCounts, dayFullProblem, leadTimeProblem, MAX_VIDEOS_PER_DAY, todayUtc } from './calendar';
 import { readBundleState } from './bundleState';
 import { slotFields, videoErrors } from './common';
-
-/** An empty value never clears a field by accident (e.g. an empty sheet column): clearing is explicit. */
-function clearable(name: string, displayName: string, description: string) {
-	return text({
-		name,
-		displayName,
-		maxLength: MAX_TEXT_LENGTH,
-		refuseBlank: true,
-		blankRule: `is empty. To remove it from the video, use "Clear ${displayName}" instead`,
-		description,
-	});
-}
 
 function day(name: string, displayName: string, description: string) {
 	return date({ name, displayName, refuseBlank: true, placeholder: 'e.g. 2026-06-05', description });
@@ -53,8 +42,18 @@ const updateFields = collection({
 			placeholder: 'e.g. New drop this Friday #streetstyle',
 			description: 'A new caption (videos and carousels; not stories)',
 		}),
-		externalRef: clearable('externalRef', 'External Reference', `Your own ID for this video (max ${MAX_TEXT_LENGTH} characters)`),
-		name: clearable('name', 'Name', `An internal name for the video (max ${MAX_TEXT_LENGTH} characters)`),
+		externalRef: clearableText({
+			of: 'video',
+			name: 'externalRef',
+			displayName: 'External Reference',
+			description: `Your own ID for this video (max ${MAX_TEXT_LENGTH} characters)`,
+		}),
+		name: clearableText({
+			of: 'video',
+			name: 'name',
+			displayName: 'Name',
+			description: `An internal name for the video (max ${MAX_TEXT_LENGTH} characters)`,
+		}),
 		targetPublishDate: day(
 			'targetPublishDate',
 			'Target Publish Date',
@@ -101,9 +100,8 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	const input = readItem(this, itemIndex, { ...slotFields, updateFields }, ({ updateFields: fields }) => [
 		Object.values(fields).every((value) => value === undefined || value === false) &&
 			'Add at least one field to update under "Update Fields" (or turn on a Clear option)',
-		fields.clearName && fields.name !== undefined && '"Name" and "Clear Name" cannot be used together: remove one',
-		fields.clearExternalRef && fields.externalRef !== undefined &&
-			'"External Reference" and "Clear External Reference" cannot be used together: remove one',
+		setAndClearProblem('Name', fields.name, fields.clearName),
+		setAndClearProblem('External Reference', fields.externalRef, fields.clearExternalRef),
 		fields.targetPublishDate !== undefined && (fields.windowStartDate !== undefined || fields.windowEndDate !== undefined) &&
 			'Give either "Target Publish Date" (a 2-day window) or "Window Start Date"/"Window End Date", not both',
 		fields.windowStartDate !== undefined && fields.windowEndDate !== undefined && fields.windowEndDate < fields.windowStartDate &&
@@ -124,10 +122,8 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		}
 	}
 	const body: IDataObject = {};
-	if (fields.clearName) body.name = null;
-	else if (fields.name !== undefined) body.name = fields.name;
-	if (fields.clearExternalRef) body.external_ref = null;
-	else if (fields.externalRef !== undefined) body.external_ref = fields.externalRef;
+	setOrClear(body, 'name', fields.name, fields.clearName);
+	setOrClear(body, 'external_ref', fields.externalRef, fields.clearExternalRef);
 	if (fields.description !== undefined) body.description = fields.description;
 	if (fields.targetPublishDate !== undefined) body.target_publish_date = fields.targetPublishDate;
 	if (fields.windowStartDate !== undefined) body.target_publish_start_date = fields.windowStartDate;

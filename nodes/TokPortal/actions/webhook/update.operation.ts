@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { apiPath, apiRequest } from '../../../shared/transport';
 import { boolean, collection, readItem } from '../../../shared/validation';
 import { subscribedEvents } from '../../../shared/events';
+import { setAndClearProblem, setOrClear } from '../clearable';
 import type { TokPortalOperation } from '../operation';
 import { ownWebhooksNotice, webhookDescription, webhookEvents, webhookId, webhookUrl, webhookUrlProblem } from './fields';
 
@@ -38,16 +39,14 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		fields.url === undefined && fields.events === undefined && fields.description === undefined &&
 			!fields.clearDescription && fields.enabled === undefined &&
 			'Add at least one field to update under "Update Fields" (or turn on Clear Description)',
-		fields.clearDescription && fields.description !== undefined &&
-			'"Description" and "Clear Description" cannot be used together: remove one',
+		setAndClearProblem('Description', fields.description, fields.clearDescription),
 		webhookUrlProblem(fields.url),
 	]);
 	const fields = input.updateFields;
 	const body: IDataObject = {};
 	if (fields.url !== undefined) body.url = fields.url;
 	if (fields.events !== undefined) body.events = subscribedEvents(fields.events);
-	if (fields.clearDescription) body.description = null;
-	else if (fields.description !== undefined) body.description = fields.description;
+	setOrClear(body, 'description', fields.description, fields.clearDescription);
 	if (fields.enabled !== undefined) body.enabled = fields.enabled;
 	const { body: response } = await apiRequest.call(this, {
 		method: 'PATCH',
