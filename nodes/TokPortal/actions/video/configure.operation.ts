@@ -2,25 +2,14 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { apiPath, apiRequest } from '../../../shared/transport';
-import { ItemReader, notice, NOTHING_SENT } from '../../../shared/validation';
+import { notice, NOTHING_SENT } from '../../../shared/validation';
 import type { TokPortalOperation } from '../operation';
 import { chargeInfo, paidCallOptions, paidRequest } from '../paidCall';
 import { readBundleState } from './bundleState';
 import { planCalendar, todayUtc } from './calendar';
 import { slotFields, videoErrors } from './common';
-import {
-	additionalContent,
-	autoPublish,
-	carouselImages,
-	description,
-	platformProblems,
-	readVideoInput,
-	storyImageUrl,
-	targetPublishDateField,
-	videoBody,
-	videoType,
-	videoUrl,
-} from './fields';
+import { bundleProblems, calendarRequest, configurationFields, readConfiguration } from './configuration';
+import { autoPublish, targetPublishDateField, videoBody } from './fields';
 
 const targetPublishDate = targetPublishDateField(
 	true,
@@ -31,25 +20,15 @@ const configureOptions = paidCallOptions(
 	'TokPortal checks and prices the configuration, nothing is changed or charged (only the paid options cost credits: a sound volume, a story repost or an instant repost as story, 1 credit each, once per video)',
 );
 
-/** Reads and checks everything that does not need the bundle; one error names every problem. */
-function readInput(context: IExecuteFunctions, itemIndex: number) {
-	const reader = new ItemReader(context, itemIndex);
-	const input = readVideoInput(reader, targetPublishDate);
-	if (input === undefined) reader.done();
-	const values = reader.read({ ...slotFields, autoPublish, options: configureOptions });
-	reader.done();
-	return { ...values, input: input! };
-}
-
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const { bundleId, position, autoPublish: publish, options, input } = readInput(this, itemIndex);
+	const { bundleId, position, autoPublish: publish, options, input } = readConfiguration(this, itemIndex, targetPublishDate, {
+		...slotFields,
+		autoPublish,
+		options: configureOptions,
+	});
 	const bundle = await readBundleState(this, bundleId, itemIndex);
-	const planned = planCalendar(
-		bundle,
-		[{ key: 0, position, date: input.targetPublishDate, externalRef: input.extra.externalRef, editing: input.extra.editingInstructions !== undefined }],
-		{ today: todayUtc() },
-	).get(0)!;
-	const problems = [...platformProblems(input, bundle.platform), planned.problem].filter((problem): problem is string => Boolean(problem));
+	const planned = planCalendar(bundle, [calendarRequest(0, position, input)], { today: todayUtc() }).get(0)!;
+	const problems = bundleProblems(input, bundle.platform, planned.problem);
 	if (problems.length > 0) {
 		throw new NodeOperationError(this.getNode(), problems.join('; '), { itemIndex, description: NOTHING_SENT });
 	}
@@ -85,14 +64,7 @@ export const configure: TokPortalOperation = {
 		),
 		slotFields.bundleId,
 		slotFields.position,
-		videoType,
-		description,
-		videoUrl,
-		carouselImages,
-		storyImageUrl,
-		targetPublishDate,
-		autoPublish,
-		additionalContent,
+		...configurationFields(targetPublishDate),
 		configureOptions,
 	],
 	errors: videoErrors,

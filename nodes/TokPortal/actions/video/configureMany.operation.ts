@@ -11,21 +11,9 @@ import { readBundleState } from './bundleState';
 import type { BundleState, CalendarEntry } from './calendar';
 import { addDays, MAX_VIDEOS_PER_DAY, planCalendar, todayUtc } from './calendar';
 import { videoErrors } from './common';
+import { bundleProblems, calendarRequest, configurationFields, readConfiguration } from './configuration';
 import type { VideoInput } from './fields';
-import {
-	additionalContent,
-	autoPublish,
-	carouselImages,
-	description,
-	platformProblems,
-	positionField,
-	readVideoInput,
-	storyImageUrl,
-	targetPublishDateField,
-	videoBody,
-	videoType,
-	videoUrl,
-} from './fields';
+import { autoPublish, positionField, targetPublishDateField, videoBody } from './fields';
 
 /**
  * TokPortal takes request bodies up to 4.5 MB; a bundle's batch is split below that, by size only
@@ -100,12 +88,7 @@ interface Group {
 }
 
 function readRow(context: IExecuteFunctions, itemIndex: number): Row {
-	const reader = new ItemReader(context, itemIndex);
-	const input = readVideoInput(reader, targetPublishDate);
-	if (input === undefined) reader.done();
-	const values = reader.read({ bundleId, position });
-	reader.done();
-	return { itemIndex, bundleId: values.bundleId, position: values.position, input: input! };
+	return { itemIndex, ...readConfiguration(context, itemIndex, targetPublishDate, { bundleId, position }) };
 }
 
 function readGroupSettings(context: IExecuteFunctions, group: Group): void {
@@ -253,20 +236,14 @@ async function plan(context: IExecuteFunctions, group: Group): Promise<{ planned
 	const bundle = await readBundleState(context, group.bundleId, group.first);
 	const calendar = planCalendar(
 		bundle,
-		group.rows.map((row) => ({
-			key: row.itemIndex,
-			position: row.position,
-			date: row.input.targetPublishDate,
-			externalRef: row.input.extra.externalRef,
-			editing: row.input.extra.editingInstructions !== undefined,
-		})),
+		group.rows.map((row) => calendarRequest(row.itemIndex, row.position, row.input)),
 		{ today: todayUtc(), videosPerDay: group.options.videosPerDay, startDate: group.options.startDate },
 	);
 	const planned: Planned[] = [];
 	const problems: Array<[number, Error]> = [];
 	for (const row of group.rows) {
 		const result = calendar.get(row.itemIndex)!;
-		const rowProblems = [...platformProblems(row.input, bundle.platform), result.problem].filter((problem): problem is string => Boolean(problem));
+		const rowProblems = bundleProblems(row.input, bundle.platform, result.problem);
 		if (rowProblems.length > 0) problems.push([row.itemIndex, notSent(context, row.itemIndex, rowProblems.join('; '))]);
 		else planned.push({ row, entry: result.entry!, body: videoBody(row.input, result.entry!.date) });
 	}
@@ -331,14 +308,7 @@ export const configureMany: TokPortalOperation = {
 		),
 		bundleId,
 		position,
-		videoType,
-		description,
-		videoUrl,
-		carouselImages,
-		storyImageUrl,
-		targetPublishDate,
-		autoPublish,
-		additionalContent,
+		...configurationFields(targetPublishDate),
 		manyOptions,
 	],
 	errors: videoErrors,
