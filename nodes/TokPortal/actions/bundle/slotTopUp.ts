@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { MAX_VIDEO_SLOTS } from '../../../shared/constants';
 import { apiPath, apiRequest } from '../../../shared/transport';
-import { integer, notice, NOTHING_SENT, readItem } from '../../../shared/validation';
+import { integer, notice, notSentError, readItem } from '../../../shared/validation';
 import { bundleId } from '../common.fields';
 import type { TokPortalOperation } from '../operation';
 import { chargeInfo, paidCallOptions, paidRequest } from '../paidCall';
@@ -45,7 +44,7 @@ export function topUp(spec: TopUp): TokPortalOperation {
 		// The bundle decides what can be added: read it (free) so a refusal never needs a paid call.
 		const { body: current } = await apiRequest.call(this, { method: 'GET', path: apiPath`/bundles/${input.bundleId}`, itemIndex });
 		const problem = spec.problem((current.data ?? {}) as IDataObject, input.quantity);
-		if (problem) throw new NodeOperationError(this.getNode(), problem, { itemIndex, description: NOTHING_SENT });
+		if (problem) throw notSentError(this, itemIndex, problem);
 		const response = await apiRequest.call(this, {
 			method: 'POST',
 			path: `${apiPath`/bundles/${input.bundleId}`}/${spec.path}`,

@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { apiPath, apiRequest } from '../../../shared/transport';
-import { NOTHING_SENT, notice, readItem } from '../../../shared/validation';
+import { notice, notSentError, readItem } from '../../../shared/validation';
 import { accountId } from '../common.fields';
 import type { TokPortalOperation } from '../operation';
 import { chargeInfo, paidCallOptions, paidRequest } from '../paidCall';
@@ -18,10 +17,10 @@ async function assertInstagram(context: IExecuteFunctions, id: string, itemIndex
 	const { body } = await apiRequest.call(context, { method: 'GET', path: apiPath`/accounts/${id}`, itemIndex });
 	const platform = (body.data as IDataObject | undefined)?.platform;
 	if (typeof platform !== 'string' || platform.toLowerCase() === 'instagram') return;
-	throw new NodeOperationError(
-		context.getNode(),
+	throw notSentError(
+		context,
+		itemIndex,
 		`"New Link in Bio" is only available for Instagram accounts, and this account is on ${platform}: remove it`,
-		{ itemIndex, description: NOTHING_SENT },
 	);
 }
 

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { DIRECT_UPLOAD_MAX_BYTES } from '../../../shared/constants';
 import { apiRequest, putPresigned } from '../../../shared/transport';
-import { NOTHING_SENT } from '../../../shared/validation';
+import { notSentError } from '../../../shared/validation';
 import type { InputFile } from './binaryFile';
 
 export type MediaKind = 'video' | 'image';
@@ -83,6 +83,6 @@ async function presigned(context: IExecuteFunctions, request: UploadRequest): Pr
 /** Sends a file: directly up to DIRECT_UPLOAD_MAX_BYTES, through a presigned URL above. */
 export async function uploadFile(context: IExecuteFunctions, request: UploadRequest): Promise<IDataObject> {
 	const problem = typeProblem(request.kind, request.file);
-	if (problem) throw new NodeOperationError(context.getNode(), problem, { itemIndex: request.itemIndex, description: NOTHING_SENT });
+	if (problem) throw notSentError(context, request.itemIndex, problem);
 	return request.file.size <= DIRECT_UPLOAD_MAX_BYTES ? await direct(context, request) : await presigned(context, request);
 }

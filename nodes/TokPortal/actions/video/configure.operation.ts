@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { apiPath, apiRequest } from '../../../shared/transport';
-import { notice, NOTHING_SENT } from '../../../shared/validation';
+import { notice, notSentError } from '../../../shared/validation';
 import type { TokPortalOperation } from '../operation';
 import { chargeInfo, paidCallOptions, paidRequest } from '../paidCall';
 import { readBundleState } from './bundleState';
@@ -29,9 +28,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	const bundle = await readBundleState(this, bundleId, itemIndex);
 	const planned = planCalendar(bundle, [calendarRequest(0, position, input)], { today: todayUtc() }).get(0)!;
 	const problems = bundleProblems(input, bundle.platform, planned.problem);
-	if (problems.length > 0) {
-		throw new NodeOperationError(this.getNode(), problems.join('; '), { itemIndex, description: NOTHING_SENT });
-	}
+	if (problems.length > 0) throw notSentError(this, itemIndex, problems.join('; '));
 	const body = videoBody(input, input.targetPublishDate!);
 	if (publish) body.auto_publish = true;
 	const response = await apiRequest.call(this, {

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { apiPath, apiRequest, asNodeError, toEntryError } from '../../../shared/transport';
 import type { ApiResponse } from '../../../shared/transport';
-import { boolean, collection, date, integer, ItemReader, notice, NOTHING_SENT } from '../../../shared/validation';
+import { boolean, collection, date, integer, ItemReader, notice, notSentError } from '../../../shared/validation';
 import { bundleId } from '../common.fields';
 import type { ItemOutcome, TokPortalOperation } from '../operation';
 import { chargeInfo } from '../paidCall';
@@ -107,10 +106,6 @@ function groupsOf(rows: Row[]): Group[] {
 		else groups.set(row.bundleId, { bundleId: row.bundleId, rows: [row], first: row.itemIndex, autoPublish: false, options: {} });
 	}
 	return [...groups.values()];
-}
-
-function notSent(context: IExecuteFunctions, itemIndex: number, problem: string): Error {
-	return new NodeOperationError(context.getNode(), problem, { itemIndex, description: NOTHING_SENT });
 }
 
 /** Splits a bundle's videos into batches below TokPortal's body limit, keeping their order. */
@@ -244,7 +239,7 @@ async function plan(context: IExecuteFunctions, group: Group): Promise<{ planned
 	for (const row of group.rows) {
 		const result = calendar.get(row.itemIndex)!;
 		const rowProblems = bundleProblems(row.input, bundle.platform, result.problem);
-		if (rowProblems.length > 0) problems.push([row.itemIndex, notSent(context, row.itemIndex, rowProblems.join('; '))]);
+		if (rowProblems.length > 0) problems.push([row.itemIndex, notSentError(context, row.itemIndex, rowProblems.join('; '))]);
 		else planned.push({ row, entry: result.entry!, body: videoBody(row.input, result.entry!.date) });
 	}
 	return { planned, problems };

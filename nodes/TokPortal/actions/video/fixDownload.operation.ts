@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { apiPath, apiRequest } from '../../../shared/transport';
-import { list, media, NOTHING_SENT, readItem } from '../../../shared/validation';
+import { list, media, notSentError, readItem } from '../../../shared/validation';
 import type { TokPortalOperation } from '../operation';
 import { slotFields, videoErrors } from './common';
 import { MAX_CAROUSEL_IMAGES } from './fields';
@@ -52,7 +51,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	});
 	const slot = (current.data ?? {}) as IDataObject;
 	const problem = mismatch(slot, input.videoUrl !== undefined);
-	if (problem) throw new NodeOperationError(this.getNode(), problem, { itemIndex, description: NOTHING_SENT });
+	if (problem) throw notSentError(this, itemIndex, problem);
 	const body: IDataObject = {};
 	if (input.videoUrl !== undefined) body.video_url = input.videoUrl;
 	if (input.carouselImages !== undefined) body.carousel_images = input.carouselImages;

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { DIRECT_UPLOAD_MAX_BYTES } from '../../../shared/constants';
 import { apiPath, apiRequest } from '../../../shared/transport';
-import { notice, NOTHING_SENT, readItem } from '../../../shared/validation';
+import { notice, notSentError, readItem } from '../../../shared/validation';
 import { bundleId } from '../common.fields';
 import type { TokPortalOperation } from '../operation';
 import { chargeInfo } from '../paidCall';
@@ -75,9 +74,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		: [];
 	const data = problems.length === 0 ? await file.read() : undefined;
 	if (data) problems.push(...headerProblems(csvHeader(data.toString('utf8'))));
-	if (problems.length > 0) {
-		throw new NodeOperationError(this.getNode(), problems.join('; '), { itemIndex, description: NOTHING_SENT });
-	}
+	if (problems.length > 0) throw notSentError(this, itemIndex, problems.join('; '));
 	const response = await apiRequest.call(this, {
 		method: 'POST',
 		path: apiPath`/bundles/${input.bundleId}/videos/import-csv`,

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { MAX_TEXT_LENGTH } from '../../../shared/constants';
 import { apiPath, apiRequest } from '../../../shared/transport';
-import { boolean, collection, date, NOTHING_SENT, readItem, text } from '../../../shared/validation';
+import { boolean, collection, date, notSentError, readItem, text } from '../../../shared/validation';
 import { clearableText, setAndClearProblem, setOrClear } from '../clearable';
 import type { TokPortalOperation } from '../operation';
 import type { BundleState } from './calendar';
@@ -117,9 +116,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		const slot = bundle.slots.find((candidate) => candidate.position === input.position);
 		const storyDescription = fields.description !== undefined && slot?.videoType === 'story';
 		if (storyDescription) problems.push('A story has no description: remove "Description"');
-		if (problems.length > 0) {
-			throw new NodeOperationError(this.getNode(), problems.join('; '), { itemIndex, description: NOTHING_SENT });
-		}
+		if (problems.length > 0) throw notSentError(this, itemIndex, problems.join('; '));
 	}
 	const body: IDataObject = {};
 	setOrClear(body, 'name', fields.name, fields.clearName);
