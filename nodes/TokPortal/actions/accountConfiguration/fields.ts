@@ -6,14 +6,19 @@ export const USERNAME_MAX = 24;
 export const VISIBLE_NAME_MAX = 30;
 export const BIOGRAPHY_MAX = 80;
 
-export const username = text({
-	name: 'username',
-	displayName: 'Username',
-	required: true,
+/** What a username may be, on the account to create and on a delivered account's edit request alike. */
+export const USERNAME_RULES = {
 	minLength: 1,
 	maxLength: USERNAME_MAX,
 	pattern: /^[a-zA-Z0-9_.]+$/,
 	patternRule: 'may only contain letters a–z/A–Z, digits, "_" and "." (no "@", spaces or accents)',
+};
+
+export const username = text({
+	name: 'username',
+	displayName: 'Username',
+	required: true,
+	...USERNAME_RULES,
 	placeholder: 'e.g. streetstyle.nyc',
 	description: `The handle of the account to create, without "@": 1–${USERNAME_MAX} characters, only letters, digits, "_" and ".". Avoid reusing the same words across many accounts (mass-ban risk).`,
 });

@@ -1,5 +1,5 @@
 import { collection, media, text, url } from '../../../shared/validation';
-import { BIOGRAPHY_MAX, USERNAME_MAX, VISIBLE_NAME_MAX } from '../accountConfiguration/fields';
+import { BIOGRAPHY_MAX, USERNAME_MAX, USERNAME_RULES, VISIBLE_NAME_MAX } from '../accountConfiguration/fields';
 
 /** The profile a delivered account should get (POST /accounts/{id}/edit-request), in the rules of spec 004. */
 
@@ -7,10 +7,7 @@ export const requestedUsername = text({
 	name: 'requestedUsername',
 	displayName: 'New Username',
 	required: true,
-	minLength: 1,
-	maxLength: USERNAME_MAX,
-	pattern: /^[a-zA-Z0-9_.]+$/,
-	patternRule: 'may only contain letters a–z/A–Z, digits, "_" and "." (no "@", spaces or accents)',
+	...USERNAME_RULES,
 	placeholder: 'e.g. streetstyle.nyc',
 	description: `The handle the account should have, without "@": 1–${USERNAME_MAX} characters, only letters, digits, "_" and ".". Give the current one to keep it.`,
 });
