@@ -1,4 +1,4 @@
-// The agency onboarding example (paid: 32 credits per account) in n8n queue mode: "Execute workflow"
+// The agency onboarding example (paid: 32 credits per account + 2 per video slot) in n8n queue mode: "Execute workflow"
 // on main puts the run on the queue and the worker runs every TokPortal node; TokPortal's idempotency
 // keys keep a second run from ordering or charging again, exactly as with one n8n process. Then the
 // worker dies in the middle of the paid run (SIGKILL while TokPortal is still answering the first
@@ -19,12 +19,14 @@ const whenReady = testUnless(skipReason);
 
 const CREDENTIAL_NAME = 'TokPortal account';
 const TRIGGER = 'Run onboarding';
-const ACCOUNT_PRICE = 32;
+// The example's sample clients: an account and video bundle each (32 credits + 2 per video slot).
 const CLIENTS = [
-	{ ref: 'acme-spring-2026', key: 'onb-1001', username: 'acme_us' },
-	{ ref: 'northwind-launch', key: 'onb-1002', username: 'northwind.uk' },
-	{ ref: 'initech-always-on', key: 'onb-1003', username: 'initech.fr' },
+	{ ref: 'acme-spring-2026', key: 'onb-1001', username: 'acme_us', price: 32 + 2 * 6 },
+	{ ref: 'northwind-launch', key: 'onb-1002', username: 'northwind.uk', price: 32 + 2 * 4 },
+	{ ref: 'initech-always-on', key: 'onb-1003', username: 'initech.fr', price: 32 + 2 * 3 },
 ];
+const priceOf = (ref: string | null | undefined) => CLIENTS.find((client) => client.ref === ref)!.price;
+const TOTAL_PRICE = CLIENTS.reduce((sum, client) => sum + client.price, 0);
 
 let queue: E2eQueue | undefined;
 const simulators: Simulator[] = [];
@@ -73,14 +75,15 @@ function bundlesOf(simulator: Simulator, ref: string): Bundle[] {
 	return simulator.state.bundles.filter((bundle) => bundle.external_ref === ref);
 }
 
-/** Every client ordered, configured and published exactly once; one debit per order. */
+/** Every client ordered, configured and published exactly once; one debit per order. The account
+ * keeps its `configured` status until TokPortal reviews it: publishing moves the bundle, not the account. */
 function expectEachClientOrderedOnce(simulator: Simulator): void {
 	for (const client of CLIENTS) {
 		const bundles = bundlesOf(simulator, client.ref);
 		expect({ ref: client.ref, bundles: bundles.length }).toEqual({ ref: client.ref, bundles: 1 });
-		expect(bundles[0]).toMatchObject({ status: 'published', account: { status: 'published', username: client.username } });
+		expect(bundles[0]).toMatchObject({ status: 'published', account: { status: 'configured', username: client.username } });
 	}
-	expect(simulator.state.credits).toBe(10_000 - CLIENTS.length * ACCOUNT_PRICE);
+	expect(simulator.state.credits).toBe(10_000 - TOTAL_PRICE);
 	const debits = simulator.state.ledger.filter((entry) => entry.type === 'debit');
 	expect(debits).toHaveLength(CLIENTS.length);
 }
@@ -126,7 +129,8 @@ whenReady('queue mode: a worker killed in the middle of a paid run and restarted
 	await waitUntil('TokPortal committed the first order', () => simulator.state.bundles.length >= 1, 20_000);
 	await sleep(1000);
 	const ordered = simulator.state.bundles.length;
-	expect(simulator.state.credits).toBe(10_000 - ordered * ACCOUNT_PRICE);
+	const charged = simulator.state.bundles.reduce((sum, bundle) => sum + priceOf(bundle.external_ref), 0);
+	expect(simulator.state.credits).toBe(10_000 - charged);
 	expect((await client.getExecution(executionId)).status).toBe('running'); // nobody told n8n yet
 
 	// The restarted worker finds the execution unfinished in its event log and marks it crashed.
