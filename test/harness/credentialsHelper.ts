@@ -20,6 +20,9 @@ export type CredentialValues = Record<string, ICredentialDataDecryptedObject>;
  * expression resolved against `$credentials`.
  */
 export class TestCredentialsHelper extends ICredentialsHelper {
+	/** How often a node read (in n8n: loaded from the database and decrypted) a credential. */
+	reads = 0;
+
 	constructor(
 		private readonly types: Record<string, ICredentialType>,
 		private readonly values: CredentialValues,
@@ -88,6 +91,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject> {
 		const values = this.values[type];
 		if (!values) throw new Error(`No test credentials of type ${type}`);
+		this.reads++;
 		return { ...values };
 	}
 

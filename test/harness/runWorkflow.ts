@@ -85,6 +85,8 @@ export interface RunResult {
 	output(nodeName: string, outputIndex?: number): INodeExecutionData[];
 	/** The error a node failed with on its last run, if any. */
 	nodeError(nodeName: string): Error | undefined;
+	/** How often nodes read a credential during the run. */
+	credentialReads: number;
 }
 
 export interface RunOptions {
@@ -147,10 +149,11 @@ export async function runWorkflow(definition: WorkflowDefinition, options: RunOp
 	});
 	hooks.addHandler('workflowExecuteAfter', (fullRunData: IRun) => resolveRun(fullRunData));
 
+	const credentialsHelper = new TestCredentialsHelper(credentialTypes, options.credentials);
 	// Only what WorkflowExecute and the node contexts read; everything else stays undefined so the
 	// engine never tries to decrypt runner identities or route through an SSRF bridge.
 	const additionalData = {
-		credentialsHelper: new TestCredentialsHelper(credentialTypes, options.credentials),
+		credentialsHelper,
 		hooks,
 		executionId,
 		currentNodeExecutionIndex: 0,
@@ -190,6 +193,7 @@ export async function runWorkflow(definition: WorkflowDefinition, options: RunOp
 	return {
 		run,
 		executionId,
+		credentialReads: credentialsHelper.reads,
 		output(nodeName, outputIndex = 0) {
 			const task = lastRun(nodeName);
 			if (!task) throw new Error(`Node "${nodeName}" did not run`);

@@ -123,6 +123,19 @@ describe('transport through the n8n engine', () => {
 			}
 		});
 
+		it('reads the credential once per list and once per call, and still authenticates every request', async () => {
+			const list = await runTokPortalNode(sim, {
+				parameters: { resource: 'deliveredAccount', operation: 'getMany', returnAll: true },
+			});
+			expect(list.items).toHaveLength(250);
+			expect(list.result.credentialReads).toBe(1);
+			const single = await probe(sim, { path: '/me' });
+			expect(single.error).toBeUndefined();
+			expect(single.result.credentialReads).toBe(1);
+			expect(sim.requests).toHaveLength(4);
+			expect(sim.requests.every((r) => r.headers['x-api-key'] === sim.apiKey && r.status === 200)).toBe(true);
+		});
+
 		it('drops items that shift onto the next page while the list is read (no duplicates)', async () => {
 			const shifting = await startSimulator({ seed: { accounts: 250 }, rateLimit: false, latencyMs: 100 });
 			try {

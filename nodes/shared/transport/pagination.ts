@@ -2,7 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { DEFAULT_PAGE_CONCURRENCY, MAX_PAGE_CONCURRENCY, MAX_PAGE_SIZE, MAX_PAGES } from '../constants';
-import { apiRequest } from './request';
+import { connect } from './connection';
+import { requestOn } from './request';
 import type { RetryPolicy } from './retry';
 import type { TokPortalContext } from './types';
 
@@ -71,9 +72,10 @@ export async function apiRequestAllItems(
 		Math.min(Math.floor(options.concurrency ?? DEFAULT_PAGE_CONCURRENCY), MAX_PAGE_CONCURRENCY),
 	);
 	const collector = new Collector(limit);
+	const connection = await connect(this);
 
 	const fetchPage = async (page: number): Promise<Page> => {
-		const { body } = await apiRequest.call(this, {
+		const { body } = await requestOn.call(this, connection, {
 			method: 'GET',
 			path: options.path,
 			qs: { ...options.qs, page, per_page: perPage },

@@ -2,6 +2,7 @@ import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { CREDENTIAL_NAME } from '../constants';
+import type { Connection } from './connection';
 import { connect } from './connection';
 import { asNodeError, toNetworkError, toNodeApiError, toRetryLaterError } from './errors';
 import { clientHeaders, rateLimitOf, requestIdOf, wasReplayed } from './headers';
@@ -41,10 +42,19 @@ function idempotency(
  * never create or charge twice — and turns failures into NodeApiErrors that never contain a secret.
  */
 export async function apiRequest(this: TokPortalContext, options: ApiRequestOptions): Promise<ApiResponse> {
+	return await requestOn.call(this, await connect(this), options);
+}
+
+/** apiRequest over a connection already made (a list reads its credential once for all its pages). */
+export async function requestOn(
+	this: TokPortalContext,
+	connection: Connection,
+	options: ApiRequestOptions,
+): Promise<ApiResponse> {
 	const node = this.getNode();
 	const itemIndex = options.itemIndex ?? 0;
 	const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-	const { baseUrl, limiter, secrets } = await connect(this);
+	const { baseUrl, limiter, secrets, credential } = connection;
 
 	const { key, derived, request: sent } = idempotency(this, options, itemIndex);
 	const headers = clientHeaders(options.headers, sent.body !== undefined);
@@ -68,10 +78,12 @@ export async function apiRequest(this: TokPortalContext, options: ApiRequestOpti
 		let response: FullResponse;
 		await limiter.acquire();
 		try {
-			response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_NAME, {
-				...request,
-				headers: { ...headers },
-			})) as FullResponse;
+			response = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				CREDENTIAL_NAME,
+				{ ...request, headers: { ...headers } },
+				{ credentialsDecrypted: credential },
+			)) as FullResponse;
 		} catch (error) {
 			limiter.release();
 			const network = networkFailureOf(error);
