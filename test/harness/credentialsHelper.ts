@@ -16,8 +16,8 @@ export type CredentialValues = Record<string, ICredentialDataDecryptedObject>;
 
 /**
  * Gives nodes the decrypted credential values of a test and applies each credential type's
- * `authenticate` the way n8n does for generic authenticators: every header/qs value is an
- * expression resolved against `$credentials`.
+ * `authenticate` the way n8n does: a function is called with the credential values and the request;
+ * for generic authenticators every header/qs value is an expression resolved against `$credentials`.
  */
 export class TestCredentialsHelper extends ICredentialsHelper {
 	/** How often a node read (in n8n: loaded from the database and decrypted) a credential. */
@@ -47,7 +47,8 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	): Promise<IHttpRequestOptions> {
 		const options = { ...requestOptions } as IHttpRequestOptions;
 		const authenticate = this.types[typeName]?.authenticate;
-		if (!authenticate || typeof authenticate === 'function' || !workflow || !node) return options;
+		if (typeof authenticate === 'function') return await authenticate(credentials, options);
+		if (!authenticate || !workflow || !node) return options;
 		const resolve = (value: string) =>
 			workflow.expression.getSimpleParameterValue(
 				node,

@@ -1,6 +1,6 @@
 // A hand-made IHookFunctions (also usable as ILoadOptionsFunctions) whose
 // helpers.httpRequestWithAuthentication does REAL HTTP with fetch, applying the credential's
-// X-API-Key header itself — what n8n does for the tokPortalApi credential's generic authenticate.
+// X-API-Key header itself — what the tokPortalApi credential's authenticate does in n8n.
 import type {
 	IDataObject,
 	IHookFunctions,
