@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
+import { getMany } from '../../nodes/TokPortal/actions/deliveredAccount/getMany.operation';
 import { searchAccounts, searchBundles } from '../../nodes/TokPortal/methods/listSearch';
 import { loadOptionsContext as sharedLoadOptionsContext } from '../harness/loadOptionsContext';
 import type { Simulator } from '../simulator';
@@ -46,6 +47,24 @@ describe('Delivered Account → Get', () => {
 		expect(error?.message).toMatch(/^Delivered account not found/);
 		expect(error?.description).toContain('SAVED_ACCOUNT_NOT_FOUND');
 		expect(error?.description).toContain(`Request ID: ${requests[0].requestId}`);
+	});
+});
+
+describe('Delivered Account → Get Many', () => {
+	it('outputs a list too long to pass as call arguments (130,000 accounts), every item paired', async () => {
+		// Return All reads up to 500,000 accounts; reading 130,000 from the simulator would take
+		// minutes, so the operation's result is given and the router and engine around it are real.
+		const accounts = Array.from({ length: 130_000 }, (_, index) => ({ id: `account-${index}` }));
+		const execute = jest.spyOn(getMany, 'execute').mockResolvedValue(accounts);
+		try {
+			const { items, error } = await run(sim, { resource: 'deliveredAccount', operation: 'getMany', returnAll: true });
+			expect(error).toBeUndefined();
+			expect(execute).toHaveBeenCalledTimes(1);
+			expect(items).toHaveLength(130_000);
+			expect(items[129_999]).toEqual({ json: { id: 'account-129999' }, pairedItem: { item: 0 } });
+		} finally {
+			execute.mockRestore();
+		}
 	});
 });
 

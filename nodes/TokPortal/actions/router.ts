@@ -44,11 +44,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const result = await operation.execute.call(this, itemIndex);
-			returnData.push(
-				...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {
-					itemData: { item: itemIndex },
-				}),
-			);
+			const paired = this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {
+				itemData: { item: itemIndex },
+			});
+			// Not push(...paired): spreading a list of more than about 120,000 items as arguments
+			// overflows the call stack (a Return All of a large account list).
+			for (const item of paired) returnData.push(item);
 		} catch (caught) {
 			const error = explain(asNodeError(this.getNode(), caught, itemIndex), operation);
 			if (this.continueOnFail()) {
