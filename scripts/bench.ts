@@ -90,7 +90,7 @@ async function speedSection(accountCounts: number[]): Promise<SpeedResult[]> {
 					const measured = await measure(server, client);
 					runs.push(measured);
 					say(
-						`round ${round + 1}: ${CLIENT_NAMES[client].padEnd(32)} ${measured.seconds.toFixed(2).padStart(6)} s, ${count(measured.items)} items (${count(measured.distinctIds)} distinct), ${measured.requests} requests, peak RSS ${measured.peakRssMb.toFixed(0)} MB${measured.error ? `, error: ${measured.error}` : ''}`,
+						`round ${round + 1}: ${CLIENT_NAMES[client].padEnd(32)} ${measured.seconds.toFixed(2).padStart(6)} s (CPU ${measured.cpuSeconds.toFixed(2)} s), ${count(measured.items)} items (${count(measured.distinctIds)} distinct), ${measured.requests} requests, peak RSS ${measured.peakRssMb.toFixed(0)} MB${measured.error ? `, error: ${measured.error}` : ''}`,
 					);
 				}
 			}
@@ -147,8 +147,8 @@ function verdict(met: boolean): string {
 
 function speedSummary(results: SpeedResult[]): string[] {
 	const lines = [
-		'| accounts | client | wall time, median (range) | × HTTP Request | ÷ latency bound | peak RSS, median | items | requests |',
-		'|---|---|---|---|---|---|---|---|',
+		'| accounts | client | wall time, median (range) | × HTTP Request | ÷ latency bound | CPU time, median | peak RSS, median | items | requests |',
+		'|---|---|---|---|---|---|---|---|---|',
 	];
 	const notes: string[] = [];
 	for (const { accounts, runs } of results) {
@@ -163,7 +163,7 @@ function speedSummary(results: SpeedResult[]): string[] {
 			const items = [...new Set(mine.map((run) => `${count(run.items)}${run.distinctIds === run.items ? '' : ` (${count(run.distinctIds)} distinct)`}`))].join(', ');
 			const requests = [...new Set(mine.map((run) => run.requests))].join(', ');
 			lines.push(
-				`| ${count(accounts)} | ${CLIENT_NAMES[client]} | ${median(times).toFixed(2)} s${spread(times)} | ${theirs === undefined ? '' : `${(theirs / median(times)).toFixed(2)}×`} | ${(median(times) / bound).toFixed(2)} | ${median(mine.map((run) => run.peakRssMb)).toFixed(0)} MB | ${items} | ${requests} |`,
+				`| ${count(accounts)} | ${CLIENT_NAMES[client]} | ${median(times).toFixed(2)} s${spread(times)} | ${theirs === undefined ? '' : `${(theirs / median(times)).toFixed(2)}×`} | ${(median(times) / bound).toFixed(2)} | ${median(mine.map((run) => run.cpuSeconds)).toFixed(2)} s | ${median(mine.map((run) => run.peakRssMb)).toFixed(0)} MB | ${items} | ${requests} |`,
 			);
 		}
 		const ours = seconds('tokportal');
@@ -206,23 +206,32 @@ function rateLimitSummary(rows: RateLimitRow[]): string[] {
 	return lines;
 }
 
+const TRIGGER = 'TokPortal Trigger';
+const WEBHOOK = 'Webhook node (header auth)';
+
 function triggerSummary(rounds: TriggerRound[]): string[] {
-	const rates = (target: string) => rounds.filter((round) => round.target === target).map((round) => round.load.acceptedPerSecond);
-	const ours = rates('TokPortal Trigger');
-	const theirs = rates('Webhook node (header auth)');
-	const ratio = median(ours) / median(theirs);
+	const of = (target: string) => rounds.filter((round) => round.target === target);
+	const rates = (target: string) => of(target).map((round) => round.load.acceptedPerSecond);
+	const perCpu = (target: string) => of(target).map((round) => round.load.accepted / round.n8nCpuSeconds);
 	const lines = [
-		'| node | accepted deliveries/s, median (range) | refused | executions / accepted |',
-		'|---|---|---|---|',
+		'| node | accepted deliveries/s, median (range) | per n8n CPU-second, median (range) | refused | executions / accepted |',
+		'|---|---|---|---|---|',
 	];
-	for (const target of ['TokPortal Trigger', 'Webhook node (header auth)']) {
-		const mine = rounds.filter((round) => round.target === target);
+	for (const target of [TRIGGER, WEBHOOK]) {
+		const mine = of(target);
 		const refused = mine.reduce((sum, round) => sum + Object.values(round.load.refused).reduce((a, b) => a + b, 0) + round.load.networkErrors, 0);
 		const accepted = mine.reduce((sum, round) => sum + round.load.accepted, 0);
 		const executions = mine.reduce((sum, round) => sum + round.executions, 0);
-		lines.push(`| ${target} | ${median(rates(target)).toFixed(0)}${spread(rates(target), 0)} | ${refused} | ${count(executions)} / ${count(accepted)} |`);
+		lines.push(
+			`| ${target} | ${median(rates(target)).toFixed(1)}${spread(rates(target), 1)} | ${median(perCpu(target)).toFixed(1)}${spread(perCpu(target), 1)} | ${refused} | ${count(executions)} / ${count(accepted)} |`,
+		);
 	}
-	lines.push('', `- TokPortal Trigger: **${ratio.toFixed(2)}×** the Webhook node's accepted deliveries per second (target ≥ 0.9×: ${verdict(ratio >= 0.9)}).`);
+	const ratio = median(rates(TRIGGER)) / median(rates(WEBHOOK));
+	const cpuRatio = median(perCpu(TRIGGER)) / median(perCpu(WEBHOOK));
+	lines.push(
+		'',
+		`- TokPortal Trigger: **${ratio.toFixed(2)}×** the Webhook node's accepted deliveries per second (target ≥ 0.9×: ${verdict(ratio >= 0.9)}); per CPU-second of n8n, ${cpuRatio.toFixed(2)}× (CPU time is far less sensitive than wall time to the other jobs on the machine).`,
+	);
 	return lines;
 }
 

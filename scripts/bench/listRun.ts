@@ -18,6 +18,8 @@ export type Client = 'tokportal' | 'httpRequest' | 'plain';
 export interface ListRun {
 	client: Client;
 	seconds: number;
+	/** CPU time (user + system) the process used for the run: what other jobs on the machine barely change. */
+	cpuSeconds: number;
 	/** Output items (one per account). */
 	items: number;
 	distinctIds: number;
@@ -152,15 +154,18 @@ async function main(): Promise<void> {
 	// Writing 5 to clear_refs resets the peak RSS (VmHWM) to the current RSS.
 	writeFileSync('/proc/self/clear_refs', '5');
 
+	const cpuBefore = process.cpuUsage();
 	const started = performance.now();
 	const { items, error } =
 		client === 'plain'
 			? await runPlain(url)
 			: await runN8n(client === 'tokportal' ? tokPortalWorkflow(false) : httpRequestWorkflow(url, false), url);
 	const seconds = (performance.now() - started) / 1000;
+	const cpu = process.cpuUsage(cpuBefore);
 	const run: ListRun = {
 		client,
 		seconds,
+		cpuSeconds: (cpu.user + cpu.system) / 1e6,
 		items: items.length,
 		distinctIds: new Set(items.map((item) => item.id)).size,
 		peakRssMb: rssMb('VmHWM'),

@@ -1,8 +1,9 @@
 // Signed deliveries per second accepted by a real n8n 2.40.7 (this package installed from dist/):
 // the TokPortal Trigger vs n8n's own Webhook node with header authentication, in the same n8n,
 // loaded in turns by the same load generator (scripts/bench/loadGenerator.ts, its own process).
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -25,6 +26,8 @@ export interface TriggerRound {
 	load: Load;
 	/** Executions the n8n run finished for this round's deliveries. */
 	executions: number;
+	/** CPU time n8n's processes used for the round (load and drain): a measure the other jobs on the machine barely move. */
+	n8nCpuSeconds: number;
 }
 
 export interface TriggerOptions {
@@ -36,6 +39,24 @@ export interface TriggerOptions {
 
 const HEADER_NAME = 'X-Webhook-Token';
 const WARM_UP_SECONDS = 3;
+
+/** User + system CPU seconds of every process in a process group (n8n, its task runner, its watchdog). */
+function groupCpuSeconds(group: number, ticksPerSecond: number): number {
+	let ticks = 0;
+	for (const entry of readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		let stat: string;
+		try {
+			stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+		} catch {
+			continue; // gone meanwhile
+		}
+		// Fields after the command name, which may contain spaces: state ppid pgrp … utime (12th) stime (13th).
+		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		if (Number(fields[2]) === group) ticks += Number(fields[11]) + Number(fields[12]);
+	}
+	return ticks / ticksPerSecond;
+}
 
 /** Finished executions of a workflow (n8n counts them in the executions list). */
 async function finishedExecutions(n8n: N8nInstance, workflowId: string): Promise<number> {
@@ -122,16 +143,20 @@ export async function measureTriggerThroughput(options: TriggerOptions): Promise
 			{ name: 'Webhook node (header auth)', url: `${n8n.webhookUrl}${webhookPath}`, workflowId: webhook.id, header: `${HEADER_NAME}: ${token}` },
 		];
 
+		const group = Number(readFileSync(join(userFolder, 'n8n.pid'), 'utf8'));
+		const ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
 		const finished = new Map(targets.map((target) => [target.name, 0]));
 		const load = async (target: TriggerTarget, seconds: number): Promise<TriggerRound> => {
 			const args = ['--url', target.url, '--secret', secret, '--seconds', String(seconds), '--connections', String(options.connections)];
 			if (target.header) args.push('--header', target.header);
+			const cpuBefore = groupCpuSeconds(group, ticksPerSecond);
 			const result = await runJsonChild<Load>('loadGenerator.ts', args);
 			// The next load starts once n8n has finished every execution this one started.
 			const before = finished.get(target.name) ?? 0;
 			const after = await drain(n8n!, target.workflowId, before + result.accepted);
 			finished.set(target.name, after);
-			return { target: target.name, load: result, executions: after - before };
+			const n8nCpuSeconds = groupCpuSeconds(group, ticksPerSecond) - cpuBefore;
+			return { target: target.name, load: result, executions: after - before, n8nCpuSeconds };
 		};
 		// n8n's first executions of a workflow are slower (code loaded and compiled on first use).
 		for (const target of targets) await load(target, WARM_UP_SECONDS);
@@ -143,7 +168,7 @@ export async function measureTriggerThroughput(options: TriggerOptions): Promise
 				const measured = await load(target, options.seconds);
 				rounds.push(measured);
 				options.log(
-					`round ${round + 1}: ${target.name.padEnd(26)} ${measured.load.acceptedPerSecond.toFixed(1).padStart(6)} deliveries/s accepted (${measured.load.accepted} in ${measured.load.seconds.toFixed(1)} s, refused ${JSON.stringify(measured.load.refused)}, ${measured.load.networkErrors} network errors), ${measured.executions} executions`,
+					`round ${round + 1}: ${target.name.padEnd(26)} ${measured.load.acceptedPerSecond.toFixed(1).padStart(6)} deliveries/s accepted (${measured.load.accepted} in ${measured.load.seconds.toFixed(1)} s, refused ${JSON.stringify(measured.load.refused)}, ${measured.load.networkErrors} network errors), ${measured.executions} executions, ${(measured.load.accepted / measured.n8nCpuSeconds).toFixed(1)} per n8n CPU-second`,
 				);
 			}
 		}
