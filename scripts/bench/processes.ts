@@ -9,10 +9,19 @@ import { freePort } from '../n8n/ports';
 
 const HERE = __dirname;
 
+/** Children still running: a benchmark that fails half-way must not leave servers behind. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+	for (const child of running) child.kill();
+});
+
 function spawnTsx(script: string, args: string[], stdout: 'pipe' | 'ignore'): ChildProcess {
-	return spawn(process.execPath, ['--expose-gc', '--import', 'tsx', script, ...args], {
+	const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', script, ...args], {
 		stdio: ['ignore', stdout, 'inherit'],
 	});
+	running.add(child);
+	child.once('exit', () => running.delete(child));
+	return child;
 }
 
 export interface Server {
