@@ -1,39 +1,9 @@
-import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { apiRequest } from '../shared/transport';
-import type { EventType } from './events';
-import { EVENT_TYPES, eventOptions } from './events';
+import { eventCatalogue } from '../shared/eventCatalogue';
+import { eventOptions } from '../shared/events';
 
-/** `data.events[]` (documented) or a bare `data[]`, keeping entries that name a type. */
-function catalogueEvents(body: IDataObject): EventType[] {
-	const data = body.data as IDataObject | IDataObject[] | undefined;
-	const list = Array.isArray(data) ? data : data?.events;
-	if (!Array.isArray(list)) return [];
-	return (list as IDataObject[])
-		.filter((entry) => typeof entry.type === 'string' && entry.type !== '')
-		.map((entry) => ({
-			type: entry.type as string,
-			description: typeof entry.description === 'string' ? entry.description : '',
-		}));
-}
-
-/** The Events dropdown, from TokPortal's live catalogue so new event types show up without an update. */
+/** The Events dropdown. */
 export async function getEvents(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	let events: EventType[] = [];
-	try {
-		const { body } = await apiRequest.call(this, {
-			method: 'GET',
-			path: '/webhooks/events',
-			retry: { maxAttempts: 2 },
-		});
-		events = catalogueEvents(body);
-	} catch (error) {
-		// The dropdown must stay usable offline or with a wrong key: the built-in list follows.
-		this.logger?.debug(`TokPortal event catalogue unavailable: ${(error as Error).message}`);
-	}
-	if (events.length === 0) return eventOptions(EVENT_TYPES);
-	const builtIn = new Map(EVENT_TYPES.map((event) => [event.type, event.description]));
-	return eventOptions(
-		events.map(({ type, description }) => ({ type, description: builtIn.get(type) ?? description })),
-	);
+	return eventOptions(await eventCatalogue(this));
 }

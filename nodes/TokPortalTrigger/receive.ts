@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { appendRecent, RecentEventIds } from './dedupe';
-import { isWanted } from './events';
+import { isWanted } from '../shared/events';
 import { DEFAULT_TOLERANCE_SECONDS, SIGNATURE_HEADER, verifySignature } from './signature';
 import { SubscriptionStore } from './staticData';
 import { endpointKey, servedWebhookUrl } from './webhookUrl';

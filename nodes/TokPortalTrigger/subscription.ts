@@ -1,17 +1,15 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { MAX_WEBHOOK_DESCRIPTION_LENGTH } from '../shared/constants';
 import { apiPath, apiRequest, apiRequestAllItems, asNodeError } from '../shared/transport';
-import { sameEvents, subscribedEvents } from './events';
+import { sameEvents, subscribedEvents } from '../shared/events';
 import type { Subscription } from './staticData';
 import { SubscriptionStore } from './staticData';
 import { assertDeliverable, endpointKey, lifecycleWebhookUrl } from './webhookUrl';
 
 /** Activation waits on these calls: retry transient failures briefly, then tell the user. */
 const LIFECYCLE_RETRY = { maxAttempts: 3 };
-
-/** TokPortal's description limit as its own integrations apply it. */
-const MAX_DESCRIPTION_LENGTH = 500;
 
 interface RemoteWebhook {
 	id: string;
@@ -34,7 +32,7 @@ function subscriptionDescription(this: IHookFunctions): string {
 	const options = this.getNodeParameter('options', {}) as IDataObject;
 	const custom = typeof options.description === 'string' ? options.description.trim() : '';
 	const workflow = this.getWorkflow();
-	return (custom || `n8n: ${workflow.name ?? workflow.id ?? 'workflow'}`).slice(0, MAX_DESCRIPTION_LENGTH);
+	return (custom || `n8n: ${workflow.name ?? workflow.id ?? 'workflow'}`).slice(0, MAX_WEBHOOK_DESCRIPTION_LENGTH);
 }
 
 function isNotFound(error: unknown): boolean {

@@ -32,6 +32,9 @@ export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 /** Titles and External References. */
 export const MAX_TEXT_LENGTH = 200;
 
+/** TokPortal's webhook description limit, as its own integrations apply it. */
+export const MAX_WEBHOOK_DESCRIPTION_LENGTH = 500;
+
 export const MAX_ACCOUNTS_PER_PLATFORM = 100;
 
 /** TokPortal's ceiling for video slots bought at once (bulk and add-slots); also guards typos on create. */
@@ -45,3 +48,10 @@ export const PLATFORM_NAMES: Readonly<Record<string, string>> = {
 
 /** Platforms new bundles can be ordered on (YouTube is readable but not orderable yet). */
 export const ORDERABLE_PLATFORMS = ['tiktok', 'instagram'] as const;
+
+/**
+ * Files up to this size are uploaded directly (multipart, one request); larger ones through a presigned
+ * URL straight to storage. TokPortal's API takes request bodies up to about 4.5 MB (Vercel's limit);
+ * the margin leaves room for the form around the file.
+ */
+export const DIRECT_UPLOAD_MAX_BYTES = 4_000_000;

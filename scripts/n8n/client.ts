@@ -33,6 +33,9 @@ export interface Owner {
 	lastName: string;
 }
 
+/** n8n caps GET /rest/executions at 100 per page. */
+const MAX_PAGE = 100;
+
 const TERMINAL: ReadonlySet<string> = new Set(['success', 'error', 'crashed', 'canceled', 'waiting']);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -245,11 +248,31 @@ export class N8nClient {
 		return result.executionId;
 	}
 
+	/**
+	 * Newest first. n8n answers at most 100 per page; beyond that the id range is paged through
+	 * (firstId + lastId select n8n's id-ordered range query).
+	 */
 	async listExecutions(workflowId?: string, limit = 100): Promise<ExecutionSummary[]> {
-		const query = new URLSearchParams({ limit: String(limit) });
-		if (workflowId) query.set('filter', JSON.stringify({ workflowId }));
-		const page = await this.request<{ results: ExecutionSummary[] }>('GET', `/rest/executions?${query}`);
-		return page.results;
+		const page = async (size: number, lastId?: string) => {
+			const query = new URLSearchParams({ limit: String(size) });
+			if (workflowId) query.set('filter', JSON.stringify({ workflowId }));
+			if (lastId) {
+				query.set('firstId', '0');
+				query.set('lastId', lastId);
+			}
+			return (await this.request<{ results: ExecutionSummary[] }>('GET', `/rest/executions?${query}`)).results;
+		};
+		if (limit <= MAX_PAGE) return page(limit);
+		const all: ExecutionSummary[] = [];
+		// The largest id a 32-bit serial column (PostgreSQL) accepts in the comparison.
+		let lastId = '2147483647';
+		while (all.length < limit) {
+			const results = await page(Math.min(MAX_PAGE, limit - all.length), lastId);
+			all.push(...results);
+			if (results.length < MAX_PAGE) break;
+			lastId = results.reduce((min, e) => (Number(e.id) < Number(min) ? e.id : min), results[0]!.id);
+		}
+		return all;
 	}
 
 	async getExecution(id: string): Promise<Execution> {

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { N8nClient, type Owner } from './client';
 import { installCommunityPackage } from './community-package';
 import { n8nEnv } from './n8n-env';
-import { N8nProcess } from './n8n-process';
+import { type N8nProcess, spawnN8n } from './n8n-process';
 import { PACKAGE_NAME } from './paths';
 import { freePort, portIsFree } from './ports';
 import { provisionN8n } from './provision';
@@ -30,7 +30,7 @@ export interface StartN8nOptions {
 	/** Folder holding the package to install (default: this repo). */
 	packageSource?: string;
 	/** Extra environment for n8n, e.g. { N8N_LOG_LEVEL: 'info' }. */
-	env?: Record<string, string>;
+	env?: Record<string, string | undefined>;
 	/** The first start runs all DB migrations: about a minute on 2 cores. */
 	readyTimeoutMs?: number;
 	onLine?: (line: string) => void;
@@ -99,7 +99,7 @@ export class N8nInstance {
 		}
 		if (this.options.installPackage !== false) installCommunityPackage(this.options.userFolder, this.options.packageSource);
 
-		this.proc = N8nProcess.spawn({
+		this.proc = spawnN8n({
 			nodeBin,
 			n8nBin,
 			env: n8nEnv({

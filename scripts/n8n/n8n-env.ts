@@ -5,8 +5,8 @@ export interface N8nEnvOptions {
 	userFolder: string;
 	port: number;
 	brokerPort: number;
-	/** Extra variables, e.g. N8N_LOG_LEVEL overrides; win over the defaults below. */
-	extra?: Record<string, string>;
+	/** Extra variables, e.g. N8N_LOG_LEVEL overrides; win over the defaults below. `undefined` removes one. */
+	extra?: Record<string, string | undefined>;
 }
 
 /** Variables of the calling process that change how n8n behaves (jest sets NODE_ENV=test). */
@@ -16,7 +16,7 @@ export function n8nEnv({ userFolder, port, brokerPort, extra = {} }: N8nEnvOptio
 	const base = `http://127.0.0.1:${port}/`;
 	const env = node24Env();
 	for (const key of Object.keys(env)) if (INHERITED_NOT_FOR_N8N.test(key)) delete env[key];
-	return {
+	const result: NodeJS.ProcessEnv = {
 		...env,
 		// As in n8n's Docker image; under NODE_ENV=test n8n refuses to load nodes.
 		NODE_ENV: 'production',
@@ -64,4 +64,6 @@ export function n8nEnv({ userFolder, port, brokerPort, extra = {} }: N8nEnvOptio
 		DB_SQLITE_POOL_SIZE: '2',
 		...extra,
 	};
+	for (const [key, value] of Object.entries(result)) if (value === undefined) delete result[key];
+	return result;
 }

@@ -22,3 +22,13 @@ export async function portIsFree(port: number): Promise<boolean> {
 		server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
 	});
 }
+
+/** A process just killed may hold its ports for a moment while the kernel tears it down. */
+export async function waitUntilFree(port: number, timeoutMs = 15_000): Promise<boolean> {
+	const deadline = Date.now() + timeoutMs;
+	while (!(await portIsFree(port))) {
+		if (Date.now() > deadline) return false;
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+	return true;
+}

@@ -1,8 +1,7 @@
-import type { ICredentialDataDecryptedObject, IHttpRequestOptions, INode } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { TokPortalApi } from '../../credentials/TokPortalApi.credentials';
-import { buildWorkflow } from '../harness';
-import { TestCredentialsHelper } from '../harness/credentialsHelper';
+import { authenticate, resolveCredentialExpression } from '../harness/credentialAuthentication';
 import type { Simulator } from '../simulator';
 import { startSimulator } from '../simulator';
 
@@ -11,24 +10,9 @@ import { startSimulator } from '../simulator';
  * expressions against the entered values, apply the credential's `authenticate`, send it.
  */
 async function testCredential(values: ICredentialDataDecryptedObject): Promise<{ status: number; body: unknown }> {
-	const credential = new TokPortalApi();
-	const workflow = buildWorkflow({
-		nodes: [{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', parameters: {} }],
-		connections: {},
-	});
-	const node = workflow.getNode('Start') as INode;
-	const resolve = (value: string) =>
-		workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: values }, undefined, '') as string;
-	const { request } = credential.test;
-	const helper = new TestCredentialsHelper({ tokPortalApi: credential }, { tokPortalApi: values });
-	const options = await helper.authenticate(
-		values,
-		'tokPortalApi',
-		{ url: request.url ?? '', headers: request.headers } as IHttpRequestOptions,
-		workflow,
-		node,
-	);
-	const response = await fetch(`${resolve(request.baseURL ?? '')}${options.url}`, {
+	const { request } = new TokPortalApi().test;
+	const options = await authenticate(values, { url: request.url ?? '', headers: request.headers });
+	const response = await fetch(`${resolveCredentialExpression(values, request.baseURL ?? '')}${options.url}`, {
 		headers: options.headers as Record<string, string>,
 	});
 	return { status: response.status, body: await response.json() };

@@ -134,7 +134,7 @@ describe('an order from creation to publication', () => {
 			bundle_id: bundle.id,
 			bundle_type: 'account_only',
 			platform: 'tiktok',
-			country: 'USA',
+			country: 'US',
 			status: 'pending_setup',
 			external_ref: externalRef,
 			title: 'E2E order',
@@ -163,7 +163,7 @@ describe('an order from creation to publication', () => {
 			visible_name: profile.visibleName,
 			biography: profile.biography,
 			profile_picture_url: profile.profilePictureUrl,
-			status: 'published',
+			status: 'configured',
 		});
 
 		expect(result.nodes.Readiness!.json).toEqual([{ bundle_id: bundle.id, ready: true, blockers: [] }]);
@@ -179,7 +179,7 @@ describe('an order from creation to publication', () => {
 			id: bundle.id,
 			external_ref: externalRef,
 			status: 'published',
-			account_status: 'published',
+			account_status: 'configured',
 			is_published: true,
 			credit_cost: 32,
 		});

@@ -26,6 +26,8 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	constructor(
 		private readonly types: Record<string, ICredentialType>,
 		private readonly values: CredentialValues,
+		/** Shortens every request's timeout, so a server that never answers is given up on in seconds, not a minute. */
+		private readonly requestTimeoutMs?: number,
 	) {
 		super();
 	}
@@ -46,6 +48,9 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		node?: INode,
 	): Promise<IHttpRequestOptions> {
 		const options = { ...requestOptions } as IHttpRequestOptions;
+		if (this.requestTimeoutMs !== undefined) {
+			options.timeout = Math.min(options.timeout ?? this.requestTimeoutMs, this.requestTimeoutMs);
+		}
 		const authenticate = this.types[typeName]?.authenticate;
 		if (typeof authenticate === 'function') return await authenticate(credentials, options);
 		if (!authenticate || !workflow || !node) return options;

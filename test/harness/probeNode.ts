@@ -35,6 +35,7 @@ export class TransportProbe implements INodeType {
 			{ displayName: 'Limit', name: 'limit', type: 'number', default: 0 },
 			{ displayName: 'Concurrency', name: 'concurrency', type: 'number', default: 0 },
 			{ displayName: 'Idempotency Key', name: 'idempotencyKey', type: 'string', default: '' },
+			{ displayName: 'Download', name: 'download', type: 'string', default: '' },
 		],
 	};
 
@@ -61,6 +62,7 @@ export class TransportProbe implements INodeType {
 					out.push(...items.map((item) => ({ json: item, pairedItem: { item: i } })));
 				} else {
 					const key = this.getNodeParameter('idempotencyKey', i) as string;
+					const download = this.getNodeParameter('download', i, '') as string;
 					const response = await apiRequest.call(this, {
 						method: this.getNodeParameter('method', i) as IHttpRequestMethods,
 						path,
@@ -68,9 +70,15 @@ export class TransportProbe implements INodeType {
 						qs: json('qs', i),
 						itemIndex: i,
 						idempotencyKey: key || undefined,
+						download: download || undefined,
 					});
+					const file = response.file && {
+						base64: response.file.data.toString('base64'),
+						mimeType: response.file.mimeType,
+						fileName: response.file.fileName,
+					};
 					out.push({
-						json: { ...response.body, _replayed: response.replayed, _requestId: response.requestId },
+						json: { ...response.body, _replayed: response.replayed, _requestId: response.requestId, ...(file ? { _file: file } : {}) },
 						pairedItem: { item: i },
 					});
 				}

@@ -31,6 +31,10 @@ const packageNodes: Record<string, () => INodeType | IVersionedNodeType> = {
 		const { TokPortal } = require('../../nodes/TokPortal/TokPortal.node.ts') as typeof import('../../nodes/TokPortal/TokPortal.node');
 		return new TokPortal();
 	},
+	'n8n-nodes-tokportal.tokPortalTrigger': () => {
+		const { TokPortalTrigger } = require('../../nodes/TokPortalTrigger/TokPortalTrigger.node.ts') as typeof import('../../nodes/TokPortalTrigger/TokPortalTrigger.node');
+		return new TokPortalTrigger();
+	},
 };
 
 const credentialTypes: Record<string, ICredentialType> = { tokPortalApi: new TokPortalApi() };
@@ -87,12 +91,33 @@ export interface RunResult {
 	nodeError(nodeName: string): Error | undefined;
 	/** How often nodes read a credential during the run. */
 	credentialReads: number;
+	/**
+	 * The workflow's static data as n8n saves it after a production (non-manual) run — a JSON copy,
+	 * as the database keeps it — or undefined when the run changed nothing (n8n then saves nothing).
+	 * Pass it as `staticData` to the next run to chain executions like an active workflow does.
+	 */
+	savedStaticData?: IDataObject;
 }
 
 export interface RunOptions {
 	credentials: CredentialValues;
 	executionId?: string;
 	mode?: WorkflowExecuteMode;
+	/** Caps n8n's HTTP timeout for every request (see TestCredentialsHelper). */
+	requestTimeoutMs?: number;
+}
+
+export interface AdditionalDataOptions {
+	credentials: CredentialValues;
+	executionId?: string;
+	hooks?: ExecutionLifecycleHooks;
+	requestTimeoutMs?: number;
+	/** n8n's public webhook base URLs (WEBHOOK_URL + /webhook/ and /webhook-test/). */
+	webhookBaseUrl?: string;
+	webhookTestBaseUrl?: string;
+	/** The incoming request and response of a webhook call (WebhookContext reads them). */
+	httpRequest?: unknown;
+	httpResponse?: unknown;
 }
 
 /** Chains nodes left to right: `[a, b, c]` → a → b → c on main output 0. */
@@ -123,6 +148,40 @@ export function buildWorkflow(definition: WorkflowDefinition): Workflow {
 	});
 }
 
+/** What n8n hands the engine and every node context of one execution (or one webhook/lifecycle call). */
+export function createAdditionalData(options: AdditionalDataOptions): IWorkflowExecuteAdditionalData {
+	// Only what WorkflowExecute and the node contexts read; everything else stays undefined so the
+	// engine never tries to decrypt runner identities or route through an SSRF bridge.
+	return {
+		credentialsHelper: new TestCredentialsHelper(credentialTypes, options.credentials, options.requestTimeoutMs),
+		hooks: options.hooks,
+		executionId: options.executionId,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		formBaseUrl: 'http://127.0.0.1/form',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		formTestBaseUrl: 'http://127.0.0.1/form-test',
+		webhookBaseUrl: options.webhookBaseUrl ?? 'http://127.0.0.1/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		webhookTestBaseUrl: options.webhookTestBaseUrl ?? 'http://127.0.0.1/webhook-test',
+		httpRequest: options.httpRequest,
+		httpResponse: options.httpResponse,
+		mcpBaseUrl: 'http://127.0.0.1/mcp',
+		mcpTestBaseUrl: 'http://127.0.0.1/mcp-test',
+		variables: {},
+		logAiEvent: () => undefined,
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		executeWorkflow: async () => {
+			throw new Error('Sub-workflows are not supported by the harness');
+		},
+		startRunnerTask: async () => {
+			throw new Error('Code runners are not supported by the harness');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
 /**
  * Runs a workflow through n8n-core's real execution engine (WorkflowExecute) with this package's
  * nodes and credentials: HTTP goes out for real, so point the credential at the simulator.
@@ -147,37 +206,19 @@ export async function runWorkflow(definition: WorkflowDefinition, options: RunOp
 	const finished = new Promise<IRun>((resolve) => {
 		resolveRun = resolve;
 	});
-	hooks.addHandler('workflowExecuteAfter', (fullRunData: IRun) => resolveRun(fullRunData));
+	let savedStaticData: IDataObject | undefined;
+	// n8n-core hands over the static data only when a node changed it (its __dataChanged flag).
+	hooks.addHandler('workflowExecuteAfter', (fullRunData: IRun, newStaticData?: IDataObject) => {
+		if (newStaticData) savedStaticData = JSON.parse(JSON.stringify(newStaticData)) as IDataObject;
+		resolveRun(fullRunData);
+	});
 
-	const credentialsHelper = new TestCredentialsHelper(credentialTypes, options.credentials);
-	// Only what WorkflowExecute and the node contexts read; everything else stays undefined so the
-	// engine never tries to decrypt runner identities or route through an SSRF bridge.
-	const additionalData = {
-		credentialsHelper,
-		hooks,
+	const additionalData = createAdditionalData({
+		credentials: options.credentials,
 		executionId,
-		currentNodeExecutionIndex: 0,
-		restApiUrl: 'http://127.0.0.1/rest',
-		instanceBaseUrl: 'http://127.0.0.1/',
-		formBaseUrl: 'http://127.0.0.1/form',
-		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
-		formTestBaseUrl: 'http://127.0.0.1/form-test',
-		webhookBaseUrl: 'http://127.0.0.1/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
-		mcpBaseUrl: 'http://127.0.0.1/mcp',
-		mcpTestBaseUrl: 'http://127.0.0.1/mcp-test',
-		variables: {},
-		logAiEvent: () => undefined,
-		getRunExecutionData: async () => undefined,
-		getRuntimeCredential: async () => undefined,
-		executeWorkflow: async () => {
-			throw new Error('Sub-workflows are not supported by the harness');
-		},
-		startRunnerTask: async () => {
-			throw new Error('Code runners are not supported by the harness');
-		},
-	} as unknown as IWorkflowExecuteAdditionalData;
+		hooks,
+		requestTimeoutMs: options.requestTimeoutMs,
+	});
 
 	const startNode = Object.values(workflow.nodes).find(
 		(node) => node.type === 'n8n-nodes-base.manualTrigger',
@@ -193,7 +234,8 @@ export async function runWorkflow(definition: WorkflowDefinition, options: RunOp
 	return {
 		run,
 		executionId,
-		credentialReads: credentialsHelper.reads,
+		credentialReads: (additionalData.credentialsHelper as TestCredentialsHelper).reads,
+		savedStaticData,
 		output(nodeName, outputIndex = 0) {
 			const task = lastRun(nodeName);
 			if (!task) throw new Error(`Node "${nodeName}" did not run`);

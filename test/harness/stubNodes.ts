@@ -28,6 +28,13 @@ export class ManualTriggerStub implements INodeType {
 	}
 }
 
+/** A file an Items stub item carries, as JSON can hold it. */
+export interface StubFile {
+	base64: string;
+	fileName?: string;
+	mimeType?: string;
+}
+
 export class ItemsStub implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Items',
@@ -38,12 +45,34 @@ export class ItemsStub implements INodeType {
 		defaults: { name: 'Items' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],
+		properties: [
+			{ displayName: 'Items', name: 'items', type: 'json', default: '[]' },
+			// Per item: { <binary field>: { base64, fileName?, mimeType? } }, stored through n8n's own helper.
+			{ displayName: 'Binary', name: 'binary', type: 'json', default: '[]' },
+		],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const raw = this.getNodeParameter('items', 0) as string | object[];
-		const items = (typeof raw === 'string' ? JSON.parse(raw) : raw) as object[];
-		return [items.map((json) => ({ json: json as INodeExecutionData['json'] }))];
+		const parse = <T>(name: string, fallback: string) => {
+			const raw = this.getNodeParameter(name, 0, fallback) as string | T;
+			return (typeof raw === 'string' ? JSON.parse(raw) : raw) as T;
+		};
+		const items = parse<object[]>('items', '[]');
+		const files = parse<Array<Record<string, StubFile> | null>>('binary', '[]');
+		return [
+			await Promise.all(
+				items.map(async (json, index) => {
+					const item: INodeExecutionData = { json: json as INodeExecutionData['json'] };
+					const fields = files[index];
+					if (fields) {
+						item.binary = {};
+						for (const [name, file] of Object.entries(fields)) {
+							item.binary[name] = await this.helpers.prepareBinaryData(Buffer.from(file.base64, 'base64'), file.fileName, file.mimeType);
+						}
+					}
+					return item;
+				}),
+			),
+		];
 	}
 }

@@ -1,6 +1,6 @@
-// Setup helpers for the account-configuration, account-action and delivered-account suites: they
-// drive the simulator over HTTP (like a customer would) and through its operator, never through
-// the node under test, so the node's requests in `sim.requests` are only the ones a test makes.
+// Setup helpers for the node suites: they drive the simulator over HTTP (like a customer would) and
+// through its operator, never through the node under test, so the node's requests in
+// `sim.requests` are only the ones a test makes; `run` then runs the node and returns those.
 import { randomUUID } from 'node:crypto';
 
 import type { INodeParameters } from 'n8n-workflow';
@@ -8,23 +8,18 @@ import type { INodeParameters } from 'n8n-workflow';
 import type { NodeRun, RunNodeOptions } from '../harness';
 import { runTokPortalNode } from '../harness';
 import type { RequestLogEntry, Simulator } from '../simulator';
+import { client } from '../simulator/client';
 
+/** Calls the simulator's API as a customer (through the tests' one client), non-GET requests keyed. */
 export async function callApi(
 	sim: Simulator,
 	method: string,
 	path: string,
 	body?: unknown,
 ): Promise<{ status: number; json: { data?: Record<string, unknown>; error?: { code: string } } }> {
-	const response = await fetch(`${sim.baseUrl}${path}`, {
-		method,
-		headers: {
-			'X-API-Key': sim.apiKey,
-			'Content-Type': 'application/json',
-			...(method === 'GET' ? {} : { 'Idempotency-Key': `fixture-${randomUUID()}` }),
-		},
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	return { status: response.status, json: (await response.json()) as { data?: Record<string, unknown> } };
+	const headers: Record<string, string> = method === 'GET' ? {} : { 'Idempotency-Key': `fixture-${randomUUID()}` };
+	const { status, body: json } = await client(sim)(method, path, { body, headers });
+	return { status, json };
 }
 
 export const validProfile = {
@@ -71,6 +66,9 @@ export async function bundleInReview(sim: Simulator): Promise<string> {
 	sim.operator.moveAccountToReview(id);
 	return id;
 }
+
+/** The simulator's own record of a bundle, to check what TokPortal now holds. */
+export const storedBundle = (sim: Simulator, id: string) => sim.state.bundles.find((bundle) => bundle.id === id);
 
 export const byId = (id: string) => ({ __rl: true, mode: 'id', value: id });
 

@@ -24,17 +24,22 @@ export function checkVisibleName(v: unknown): string {
 	return v;
 }
 
-export function checkBiography(v: unknown): string | null {
-	if (v === undefined || v === null) return null;
-	if (typeof v !== 'string') throw validationError('biography', 'biography must be a string.');
+/**
+ * Spec 004 marks biography as required but defines no code for a missing one; `invalid_biography`
+ * follows the `invalid_<field>` pattern of that document (README "Beyond the seeds").
+ */
+export function checkBiography(v: unknown): string {
+	if (typeof v !== 'string' || v.trim() === '') {
+		throw invalid('invalid_biography', 'biography', 'Biography is required (at most 80 characters).');
+	}
 	if (codePoints(v) > 80) throw invalid('biography_too_long', 'biography', 'Biography exceeds 80 characters.');
 	return v;
 }
 
-export function checkPictureUrl(v: unknown): string | null {
-	if (v === undefined || v === null) return null;
+/** Required too (spec 004); a missing picture is "not a valid URL" (`invalid_url`). Upload storage paths count as URLs. */
+export function checkPictureUrl(v: unknown): string {
 	if (typeof v !== 'string' || !(isHttpUrl(v) || isStoragePath(v))) {
-		throw invalid('invalid_url', 'profile_picture_url', 'profile_picture_url is not a valid URL.');
+		throw invalid('invalid_url', 'profile_picture_url', 'profile_picture_url is required and must be a valid URL.');
 	}
 	return v;
 }
@@ -55,10 +60,7 @@ export type AccountConfig = Pick<
 	'username' | 'visible_name' | 'biography' | 'profile_picture_url' | 'link_in_bio' | 'niche_warming_instructions'
 >;
 
-/**
- * PUT semantics (full replacement). biography and profile_picture_url may be omitted here; a missing
- * picture then blocks publishing via ACCOUNT_MISSING_FIELDS (notes §8.1 recommendation).
- */
+/** PUT semantics (full replacement): all four profile fields are required (spec 004). */
 export function parseAccountConfig(o: Json, platform: string): AccountConfig {
 	const niche = o.niche_warming_instructions;
 	if (niche !== undefined && niche !== null && typeof niche !== 'string') {
@@ -86,7 +88,10 @@ export function requireInReview(a: AccountListing): void {
 	}
 }
 
-/** Returns the previous status. `auto` = the 72 h auto-finalize. */
+/**
+ * Returns the previous status. `auto` = the 72 h auto-finalize. Finalizing "advances the bundle
+ * lifecycle" (spec 003): a bundle without video slots has no work left, so it is completed.
+ */
 export function finalizeAccount(b: Bundle, by: 'api' | 'auto', now: string): string {
 	const account = requireListing(b);
 	const previous = account.status;
@@ -94,5 +99,9 @@ export function finalizeAccount(b: Bundle, by: 'api' | 'auto', now: string): str
 	account.finalized_at = now;
 	account.feedback_history.push({ type: 'finalized', finalized_at: now, finalized_by: by });
 	b.updated_at = now;
+	if (b.videos.length === 0 && b.status === 'accepted') {
+		b.status = 'completed';
+		b.completed_at = now;
+	}
 	return previous;
 }

@@ -1,6 +1,7 @@
 // API keys → simulated users. Each key is its own user (ownership checks); the credit wallet is
 // shared by the organization (spec 002: "Credits are shared across the organization").
 import { ApiError } from './errors';
+import type { AnalyticsPlan } from './serviceTypes';
 
 export interface SimUser {
 	id: string;
@@ -8,18 +9,22 @@ export interface SimUser {
 	name: string;
 	/** Safe to show: prefix and last 4 characters only. */
 	keyHint: string;
+	/** What analytics this key can read (GET /analytics/contract). */
+	plan: AnalyticsPlan;
 }
 
 export class ApiKeys {
 	private readonly users = new Map<string, SimUser>();
 
-	constructor(keys: string[]) {
+	/** Keys without an entry in `plans` get the full `marketer` plan. */
+	constructor(keys: string[], plans: Record<string, AnalyticsPlan> = {}) {
 		keys.forEach((key, i) => {
 			this.users.set(key, {
 				id: `user_${i + 1}`,
 				email: i === 0 ? 'demo@tokportal.test' : `user${i + 1}@tokportal.test`,
 				name: i === 0 ? 'Demo User' : `User ${i + 1}`,
 				keyHint: `${key.slice(0, 3)}…${key.slice(-4)}`,
+				plan: plans[key] ?? 'marketer',
 			});
 		});
 	}

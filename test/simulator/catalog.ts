@@ -2,33 +2,33 @@
 
 export const API_VERSION = '2026-05-25';
 
-export const COUNTRIES: ReadonlyArray<{ code: string; name: string }> = [
-	{ code: 'USA', name: 'United States' },
-	{ code: 'UK', name: 'United Kingdom' },
-	{ code: 'FR', name: 'France' },
-	{ code: 'DE', name: 'Germany' },
-	{ code: 'CA', name: 'Canada' },
-	{ code: 'IT', name: 'Italy' },
-	{ code: 'ES', name: 'Spain' },
-	{ code: 'PH', name: 'Philippines' },
-	{ code: 'BR', name: 'Brazil' },
-	{ code: 'MX', name: 'Mexico' },
-	{ code: 'AU', name: 'Australia' },
-	{ code: 'JP', name: 'Japan' },
-	{ code: 'NL', name: 'Netherlands' },
-	{ code: 'IN', name: 'India' },
-	{ code: 'ID', name: 'Indonesia' },
-	{ code: 'AE', name: 'United Arab Emirates' },
+/** `code` = TokPortal canonical code (GET /countries), `iso` = the code responses show (specs 000–001: "US"). */
+export const COUNTRIES: ReadonlyArray<{ code: string; iso: string; name: string }> = [
+	{ code: 'USA', iso: 'US', name: 'United States' },
+	{ code: 'UK', iso: 'GB', name: 'United Kingdom' },
+	{ code: 'FR', iso: 'FR', name: 'France' },
+	{ code: 'DE', iso: 'DE', name: 'Germany' },
+	{ code: 'CA', iso: 'CA', name: 'Canada' },
+	{ code: 'IT', iso: 'IT', name: 'Italy' },
+	{ code: 'ES', iso: 'ES', name: 'Spain' },
+	{ code: 'PH', iso: 'PH', name: 'Philippines' },
+	{ code: 'BR', iso: 'BR', name: 'Brazil' },
+	{ code: 'MX', iso: 'MX', name: 'Mexico' },
+	{ code: 'AU', iso: 'AU', name: 'Australia' },
+	{ code: 'JP', iso: 'JP', name: 'Japan' },
+	{ code: 'NL', iso: 'NL', name: 'Netherlands' },
+	{ code: 'IN', iso: 'IN', name: 'India' },
+	{ code: 'ID', iso: 'ID', name: 'Indonesia' },
+	{ code: 'AE', iso: 'AE', name: 'United Arab Emirates' },
 ];
 
-// ISO-style aliases the docs say are accepted on input (notes §12.3).
-const COUNTRY_ALIASES: Readonly<Record<string, string>> = { US: 'USA', GB: 'UK' };
-
-/** Canonical TokPortal code for a code or alias (case-insensitive), or null if unknown. */
-export function canonicalCountry(input: string): string | null {
+/**
+ * The response code (ISO alpha-2, e.g. `US`) for a canonical code or alias, case-insensitive; null if
+ * unknown. Inputs may use either form (spec 000: "US, USA, FR, UK").
+ */
+export function countryCode(input: string): string | null {
 	const upper = input.trim().toUpperCase();
-	const code = COUNTRY_ALIASES[upper] ?? upper;
-	return COUNTRIES.some((c) => c.code === code) ? code : null;
+	return COUNTRIES.find((c) => c.code === upper || c.iso === upper)?.iso ?? null;
 }
 
 export const PLATFORMS = [
@@ -59,10 +59,10 @@ export const EVENT_TYPES: ReadonlyArray<{ type: string; description: string }> =
 	{ type: 'account.ban_appeal.resolved', description: 'A ban appeal was resolved.' },
 	{ type: 'account.ban_resolution.decided', description: 'Staff decided the resolution of a confirmed ban (refund, remake, ...).' },
 	{ type: 'video.configured', description: 'A video slot was configured.' },
-	{ type: 'video.in_review', description: 'A video was posted and awaits your review.' },
-	{ type: 'video.published', description: 'A video was posted on the platform.' },
+	{ type: 'video.in_review', description: 'A video was posted on the platform and awaits your review.' },
+	{ type: 'video.published', description: 'A video was published: submitted to TokPortal for posting (not live yet).' },
 	{ type: 'video.pending_corrections', description: 'Corrections were requested on a video.' },
-	{ type: 'video.finalized', description: 'A video was finalized.' },
+	{ type: 'video.finalized', description: 'A posted video was finalized (by you, after 72 h, or at once with auto-finalize).' },
 	{ type: 'video.not_recommended', description: 'The platform marked a video as not recommended.' },
 	{ type: 'video.ai_labeled', description: 'The platform labeled a video as AI-generated.' },
 	{ type: 'video.sound_restricted', description: "The platform restricted a video's sound." },
@@ -78,3 +78,14 @@ export const EVENT_TYPES: ReadonlyArray<{ type: string; description: string }> =
 ];
 
 export const EVENT_TYPE_NAMES: ReadonlySet<string> = new Set(EVENT_TYPES.map((e) => e.type));
+
+/**
+ * Documented (newest docs, 34 events) but not emitted by TokPortal yet: the four platform-signal events
+ * missing from the SDK enums and the 30-event lists (notes §11.2). Subscribing to them is accepted.
+ */
+export const NOT_YET_EMITTED: ReadonlySet<string> = new Set([
+	'account.distribution_warning',
+	'video.not_recommended',
+	'video.ai_labeled',
+	'video.sound_restricted',
+]);

@@ -29,12 +29,17 @@ export function accountEventData(b: Bundle, previousStatus: string | null): Reco
 	};
 }
 
+/** `platform_url` is the live post (null until the account manager posts it). */
 export function videoEventData(b: Bundle, v: VideoSlot, previousStatus: string): Record<string, unknown> {
 	return {
 		video_id: v.id,
 		bundle_id: b.id,
 		position: v.position,
 		platform: b.platform,
+		name: v.name,
+		external_ref: v.external_ref,
+		bundle_external_ref: b.external_ref,
+		target_publish_date: v.target_publish_start_date,
 		status: v.status,
 		previous_status: previousStatus,
 		platform_url: v.platform_url,

@@ -1,6 +1,15 @@
 // Construction of new bundles and delivered accounts, shared by the API, the operator and the seeder.
 import type { Store } from './store';
-import type { AccountListing, Bundle, BundleType, CostBreakdown, DeliveredAccount, RemadeInfo } from './types';
+import type {
+	AccountListing,
+	Bundle,
+	BundleType,
+	CostBreakdown,
+	DeliveredAccount,
+	RemadeInfo,
+	VideoContent,
+	VideoSlot,
+} from './types';
 
 export const NEVER_REMADE: RemadeInfo = { was_remade: false, remade_count: 0, old_username: null, remade_at: null };
 
@@ -39,6 +48,53 @@ export function newListing(store: Store): AccountListing {
 	};
 }
 
+/** An unconfigured slot's content: everything null, flags off. */
+export function emptyVideoContent(): VideoContent {
+	return {
+		video_type: null,
+		description: null,
+		video_url: null,
+		carousel_images: null,
+		carousel_title: null,
+		story_image_url: null,
+		story_repost_url: null,
+		tiktok_sound_url: null,
+		volume_original_sound: null,
+		volume_added_sound: null,
+		editing_instructions: null,
+		instagram_content_type: null,
+		instagram_location: null,
+		instagram_collaborators: null,
+		instagram_audio_name: null,
+		instagram_add_to_story: false,
+		ai_content_disclaimer: false,
+		disclose_as_ads: false,
+		instant_repost_as_story: false,
+		target_publish_start_date: null,
+		target_publish_end_date: null,
+	};
+}
+
+/** A `pending` slot; the default name is "Video N" (spec 001 example). */
+export function newVideoSlot(store: Store, position: number): VideoSlot {
+	return {
+		id: store.newId(),
+		position,
+		status: 'pending',
+		name: `Video ${position}`,
+		external_ref: null,
+		...emptyVideoContent(),
+		platform_url: null,
+		download_error: null,
+		configured_at: null,
+		published_at: null,
+		posted_at: null,
+		finalized_at: null,
+		feedback_history: [],
+		paid_extras: [],
+	};
+}
+
 export function buildBundle(
 	store: Store,
 	owner: string,
@@ -57,7 +113,6 @@ export function buildBundle(
 		status: 'pending_setup',
 		videos_quantity: spec.videos,
 		edits_quantity: spec.edits,
-		used_edits: 0,
 		credit_cost: cost.total,
 		cost_breakdown: cost,
 		external_ref: spec.external_ref,
@@ -69,14 +124,7 @@ export function buildBundle(
 		niche_warming_instructions: spec.niche_warming_instructions,
 		saved_account_id: null,
 		account: spec.bundle_type === 'videos_only' ? null : newListing(store),
-		videos: Array.from({ length: spec.videos }, (_, i) => ({
-			id: store.newId(),
-			position: i + 1,
-			status: 'pending' as const,
-			name: `Video ${i + 1}`,
-			platform_url: null,
-			published_at: null,
-		})),
+		videos: Array.from({ length: spec.videos }, (_, i) => newVideoSlot(store, i + 1)),
 		remade: { ...NEVER_REMADE },
 		published_at: null,
 		accepted_at: null,

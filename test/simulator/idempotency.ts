@@ -6,13 +6,20 @@ const RETENTION_MS = 24 * 60 * 60 * 1000;
 
 type Entry =
 	| { state: 'pending'; fingerprint: string }
-	| { state: 'done'; fingerprint: string; status: number; body: unknown; storedAt: number };
+	| {
+			state: 'done';
+			fingerprint: string;
+			status: number;
+			body: unknown;
+			headers: Record<string, string>;
+			storedAt: number;
+	  };
 
 export type LedgerOutcome =
-	| { kind: 'replay'; status: number; body: unknown }
+	| { kind: 'replay'; status: number; body: unknown; headers: Record<string, string> }
 	| { kind: 'reused' }
 	| { kind: 'in_progress' }
-	| { kind: 'claimed'; finish(status: number, body: unknown): void };
+	| { kind: 'claimed'; finish(status: number, body: unknown, headers?: Record<string, string>): void };
 
 function sha256(text: string): string {
 	return createHash('sha256').update(text).digest('hex');
@@ -45,15 +52,24 @@ export class IdempotencyLedger {
 		if (entry && !(entry.state === 'done' && now - entry.storedAt > RETENTION_MS)) {
 			if (entry.fingerprint !== fingerprint) return { kind: 'reused' };
 			if (entry.state === 'pending') return { kind: 'in_progress' };
-			return { kind: 'replay', status: entry.status, body: structuredClone(entry.body) };
+			return { kind: 'replay', status: entry.status, body: structuredClone(entry.body), headers: { ...entry.headers } };
 		}
 		this.entries.set(scope, { state: 'pending', fingerprint });
 		return {
 			kind: 'claimed',
 			// Only executed requests (2xx/4xx) are stored; a 5xx frees the key for a real retry.
-			finish: (status, body) => {
+			finish: (status, body, headers = {}) => {
 				if (status >= 500) this.entries.delete(scope);
-				else this.entries.set(scope, { state: 'done', fingerprint, status, body: structuredClone(body), storedAt: now });
+				else {
+					this.entries.set(scope, {
+						state: 'done',
+						fingerprint,
+						status,
+						body: structuredClone(body),
+						headers: { ...headers },
+						storedAt: now,
+					});
+				}
 			},
 		};
 	}

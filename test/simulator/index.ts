@@ -1,5 +1,5 @@
 // Public entry point of the TokPortal simulator (see README.md).
-export { DEFAULT_API_KEY, startSimulator } from './simulator';
+export { DEFAULT_API_KEY, STARTER_API_KEY, startSimulator } from './simulator';
 export type { Simulator, SimulatorOptions } from './simulator';
 export type { RequestLogEntry } from './requestLog';
 export type { Fault, FaultControl } from './faults';
@@ -22,3 +22,13 @@ export type {
 	WebhookEndpoint,
 	WebhookEvent,
 } from './types';
+export type { ServiceActions } from './serviceOperator';
+export type {
+	AdCodeRequest,
+	AnalyticsPlan,
+	BanReport,
+	CommentTask,
+	Coverage,
+	EditRequest,
+	WarmingSession,
+} from './serviceTypes';

@@ -1,5 +1,5 @@
 // Operator-side actions (what TokPortal staff and account managers do), driving the lifecycle
-// beyond what the public API can: accept, review, corrections applied, remake, ban, post videos.
+// beyond what the public API can: accept, review, corrections applied, remake, ban, videos.
 import { randomBytes, randomInt } from 'node:crypto';
 import {
 	checkBiography,
@@ -11,7 +11,7 @@ import {
 	requireListing,
 } from './accountConfig';
 import { ApiError } from './errors';
-import { accountEventData, bundleEventData, videoEventData } from './eventData';
+import { accountEventData, bundleEventData } from './eventData';
 import { buildDeliveredAccount, NEVER_REMADE, profileUrl } from './factories';
 import type { Store } from './store';
 import type {
@@ -24,20 +24,31 @@ import type {
 	RemadeInfo,
 	VideoSlot,
 } from './types';
+import { UNPOSTED_STATUSES, type VideoCtx } from './videoLifecycle';
+import {
+	acceptVideo,
+	applyVideoCorrections,
+	autoFinalizeVideo,
+	failVideoDownload,
+	flagVideo,
+	postVideo,
+	type VideoChanges,
+	type VideoFlag,
+} from './videoOperator';
 
 export interface AccountChanges {
 	username?: string;
 	visible_name?: string;
-	biography?: string | null;
-	profile_picture_url?: string | null;
+	biography?: string;
+	profile_picture_url?: string;
 }
 
 export interface Operator {
 	/** published → accepted. */
 	acceptBundle(bundleId: string): Bundle;
-	/** Account published → in_review; creates the delivered account the first time. Emits account.in_review. */
+	/** Account configured (bundle accepted) → in_review; creates the delivered account the first time. Emits account.in_review. */
 	moveAccountToReview(bundleId: string): Bundle;
-	/** pending_corrections → in_review, recording a corrections_applied entry. Without `changes`, fixes each requested field. */
+	/** corrections_requested → in_review, recording a corrections_applied entry. Without `changes`, fixes each requested field. */
 	applyCorrections(bundleId: string, changes?: AccountChanges): Bundle;
 	/** The 72 h auto-finalize of an account left in review. */
 	autoFinalizeAccount(bundleId: string): Bundle;
@@ -46,24 +57,40 @@ export interface Operator {
 	/** New delivered account under the same bundle; emits account.remade. */
 	remakeAccount(bundleId: string): Bundle;
 	/** banned = true, active bundles cancelled; emits account.banned and bundle.cancelled. */
-	banAccount(accountId: string): DeliveredAccount;
-	/** Posts video `position` (1-based): published (auto-finalize) or in_review, with platform_url. */
+	banAccount(accountId: string, appealStatus?: string): DeliveredAccount;
+	/** A submitted video (published) is taken by the account manager → accepted. */
+	acceptVideo(bundleId: string, position: number): VideoSlot;
+	/**
+	 * Posts video `position` (1-based, published or accepted) with a platform_url: in_review
+	 * (video.in_review), or finalized at once when auto_finalize_videos is on (video.finalized).
+	 */
 	postVideo(bundleId: string, position: number): VideoSlot;
-	/** accepted → completed. */
+	/** pending_corrections → in_review (video.in_review); by default the video is reposted (new platform_url). */
+	applyVideoCorrections(bundleId: string, position: number, changes?: VideoChanges): VideoSlot;
+	/** The 72 h auto-finalize of a video in review (video.finalized, finalized_by auto). */
+	autoFinalizeVideo(bundleId: string, position: number): VideoSlot;
+	/** Marks the media as not downloadable (download_error) until fix-download replaces it. */
+	failVideoDownload(bundleId: string, position: number, reason?: string): VideoSlot;
+	/** Emits video.not_recommended / video.ai_labeled / video.sound_restricted for a posted video. */
+	flagVideo(bundleId: string, position: number, flag: VideoFlag): VideoSlot;
+	/** accepted (no video slots) or finalized (videos) → completed. */
 	completeBundle(bundleId: string): Bundle;
 	/** Adds credits to the shared wallet; returns the new balance. */
 	addCredits(n: number): number;
 }
 
-const ACTIVE_STATUSES: readonly BundleStatus[] = ['pending_setup', 'published', 'published_priority', 'accepted'];
+/** Orders still under way (spec 001 lifecycle before `completed`): a ban cancels them, a Coverage cancel pauses them. */
+export const ACTIVE_STATUSES: readonly BundleStatus[] = [
+	'pending_setup',
+	'published',
+	'published_priority',
+	'accepted',
+	'in_review',
+	'finalized',
+];
 
 function invalidState(message: string, current: string): ApiError {
 	return new ApiError(409, 'SIM_INVALID_STATE', message, { current_status: current });
-}
-
-function postUrl(platform: string, username: string): string {
-	if (platform === 'instagram') return `https://www.instagram.com/reel/${randomBytes(8).toString('base64url')}/`;
-	return `https://www.tiktok.com/@${username}/video/7${String(randomInt(1e9)).padStart(9, '0')}${String(randomInt(1e9)).padStart(9, '0')}`;
 }
 
 /** What an account manager would change when asked to correct a field. */
@@ -100,7 +127,7 @@ export class SimOperator implements Operator {
 		const b = this.bundle(bundleId);
 		const a = requireListing(b);
 		if (b.status !== 'accepted') throw invalidState('Accept the bundle first.', b.status);
-		if (a.status !== 'published') throw invalidState('The account must be published.', a.status);
+		if (a.status !== 'configured') throw invalidState('The account must be configured and published.', a.status);
 		if (!b.saved_account_id) {
 			const created = buildDeliveredAccount(this.store, b.owner_id, {
 				platform: b.platform,
@@ -120,14 +147,14 @@ export class SimOperator implements Operator {
 		}
 		a.status = 'in_review';
 		b.updated_at = this.store.now();
-		this.emit(b.owner_id, 'account.in_review', accountEventData(b, 'published'));
+		this.emit(b.owner_id, 'account.in_review', accountEventData(b, 'configured'));
 		return b;
 	}
 
 	applyCorrections(bundleId: string, changes?: AccountChanges): Bundle {
 		const b = this.bundle(bundleId);
 		const a = requireListing(b);
-		if (a.status !== 'pending_corrections') throw invalidState('No corrections are pending.', a.status);
+		if (a.status !== 'corrections_requested') throw invalidState('No corrections are requested.', a.status);
 		const fixes = changes ?? defaultFixes(a);
 		const next: AccountChanges = {
 			...(fixes.username !== undefined && { username: checkUsername(fixes.username) }),
@@ -149,7 +176,7 @@ export class SimOperator implements Operator {
 		a.feedback_history.push({ type: 'corrections_applied', applied_at: now, changes: diff });
 		a.status = 'in_review';
 		b.updated_at = now;
-		this.emit(b.owner_id, 'account.in_review', { ...accountEventData(b, 'pending_corrections'), changes: diff });
+		this.emit(b.owner_id, 'account.in_review', { ...accountEventData(b, 'corrections_requested'), changes: diff });
 		return b;
 	}
 
@@ -216,7 +243,8 @@ export class SimOperator implements Operator {
 		return b;
 	}
 
-	banAccount(accountId: string): DeliveredAccount {
+	/** `appealStatus`: how the ban was confirmed (`no_appeal_banned` or `appeal_refused`). */
+	banAccount(accountId: string, appealStatus = 'no_appeal_banned'): DeliveredAccount {
 		const account = this.account(accountId);
 		if (account.banned) throw invalidState('The account is already banned.', 'banned');
 		const now = this.store.now();
@@ -228,7 +256,7 @@ export class SimOperator implements Operator {
 			username: account.username,
 			platform: account.platform,
 			reason: 'platform_ban',
-			appeal_status: 'no_appeal_banned',
+			appeal_status: appealStatus,
 			banned_at: now,
 		});
 		for (const b of this.store.state.bundles) {
@@ -237,6 +265,8 @@ export class SimOperator implements Operator {
 			const previous = b.status;
 			b.status = 'cancelled';
 			b.cancelled_at = b.updated_at = now;
+			// Videos not posted yet will never be: they stop holding a place in the 3-per-day count.
+			for (const v of b.videos) if (UNPOSTED_STATUSES.includes(v.status)) v.status = 'cancelled';
 			this.emit(b.owner_id, 'bundle.cancelled', {
 				...bundleEventData(b, previous),
 				reason: 'account_banned',
@@ -246,26 +276,48 @@ export class SimOperator implements Operator {
 		return account;
 	}
 
-	postVideo(bundleId: string, position: number): VideoSlot {
+	acceptVideo(bundleId: string, position: number): VideoSlot {
 		const b = this.bundle(bundleId);
-		if (b.status !== 'accepted') throw invalidState('Videos are posted once the bundle is accepted.', b.status);
-		const video = b.videos.find((v) => v.position === position);
-		if (!video) throw new ApiError(404, 'VIDEO_NOT_FOUND', `No video at position ${position}.`);
-		if (video.platform_url) throw invalidState('This video was already posted.', video.status);
-		const accountId = b.saved_account_id ?? b.existing_account_id;
-		const username = this.store.state.accounts.find((x) => x.id === accountId)?.username ?? 'tokportal';
-		const previous = video.status;
-		video.platform_url = postUrl(b.platform, username);
-		video.published_at = b.updated_at = this.store.now();
-		video.status = b.auto_finalize_videos ? 'published' : 'in_review';
-		this.emit(b.owner_id, 'video.published', videoEventData(b, video, previous));
-		if (video.status === 'in_review') this.emit(b.owner_id, 'video.in_review', videoEventData(b, video, previous));
-		return video;
+		return acceptVideo(this.videoCtx(b), b, position);
 	}
 
+	postVideo(bundleId: string, position: number): VideoSlot {
+		const b = this.bundle(bundleId);
+		return postVideo(this.videoCtx(b), b, position, this.store.state.accounts);
+	}
+
+	applyVideoCorrections(bundleId: string, position: number, changes?: VideoChanges): VideoSlot {
+		const b = this.bundle(bundleId);
+		return applyVideoCorrections(this.videoCtx(b), b, position, changes);
+	}
+
+	autoFinalizeVideo(bundleId: string, position: number): VideoSlot {
+		const b = this.bundle(bundleId);
+		return autoFinalizeVideo(this.videoCtx(b), b, position);
+	}
+
+	failVideoDownload(bundleId: string, position: number, reason?: string): VideoSlot {
+		const b = this.bundle(bundleId);
+		return failVideoDownload(this.videoCtx(b), b, position, reason);
+	}
+
+	flagVideo(bundleId: string, position: number, flag: VideoFlag): VideoSlot {
+		const b = this.bundle(bundleId);
+		return flagVideo(this.videoCtx(b), b, position, flag);
+	}
+
+	/** Spec 001: accepted → completed, or for bundles with videos accepted → in_review → finalized → completed. */
 	completeBundle(bundleId: string): Bundle {
 		const b = this.bundle(bundleId);
-		if (b.status !== 'accepted') throw invalidState('Only accepted bundles can be completed.', b.status);
+		const from = b.videos.length > 0 ? 'finalized' : 'accepted';
+		if (b.status !== from) {
+			throw invalidState(
+				b.videos.length > 0
+					? 'A bundle with videos is completed once its videos are finalized.'
+					: 'Only accepted bundles can be completed.',
+				b.status,
+			);
+		}
 		b.status = 'completed';
 		b.completed_at = b.updated_at = this.store.now();
 		return b;
@@ -274,6 +326,10 @@ export class SimOperator implements Operator {
 	addCredits(n: number): number {
 		if (!Number.isInteger(n) || n <= 0) throw new ApiError(400, 'SIM_BAD_REQUEST', 'n must be a positive integer.');
 		return this.store.credit(n, 'Credits added by the simulator operator');
+	}
+
+	private videoCtx(b: Bundle): VideoCtx {
+		return { store: this.store, owner: b.owner_id, emit: (type, data) => this.emit(b.owner_id, type, data) };
 	}
 
 	private bundle(id: string): Bundle {

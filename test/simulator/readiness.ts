@@ -1,7 +1,16 @@
 // Publish readiness and the computed `next_action` (spec 001), derived from bundle/account state.
 import type { AccountListing, Bundle } from './types';
+import { configuredVideoCount } from './videoLifecycle';
 
-const PUBLISHED_STATUSES: readonly string[] = ['published', 'published_priority', 'accepted', 'completed'];
+// Spec 001's list, plus the video-phase statuses that come after `accepted` (README "Contradictions").
+const PUBLISHED_STATUSES: readonly string[] = [
+	'published',
+	'published_priority',
+	'accepted',
+	'in_review',
+	'finalized',
+	'completed',
+];
 // Spec 001's ACCOUNT_MISSING_FIELDS list; biography is not in it (README "Contradictions").
 const REQUIRED_ACCOUNT_FIELDS = ['username', 'visible_name', 'profile_picture_url'] as const;
 
@@ -25,7 +34,7 @@ function accountReady(account: AccountListing): boolean {
 	);
 }
 
-// Only spec 001's blocker codes: video configuration is not simulated, so no NO_VIDEOS_CONFIGURED blocker.
+/** Spec 001's blocker codes, plus NO_VIDEOS_CONFIGURED (notes §7.8) for bundles with video slots. */
 export function publishBlockers(bundle: Bundle): Blocker[] {
 	if (isPublished(bundle)) {
 		return [
@@ -45,7 +54,18 @@ export function publishBlockers(bundle: Bundle): Blocker[] {
 			},
 		];
 	}
-	const account = bundle.account;
+	const blockers: Blocker[] = [...accountBlockers(bundle.account)];
+	if (bundle.videos.length > 0 && configuredVideoCount(bundle) === 0) {
+		blockers.push({
+			code: 'NO_VIDEOS_CONFIGURED',
+			message: 'Configure at least one video before publishing (PUT /bundles/{id}/videos/batch).',
+			details: { videos_total: bundle.videos.length },
+		});
+	}
+	return blockers;
+}
+
+function accountBlockers(account: AccountListing | null): Blocker[] {
 	if (!account) return [];
 	if (!account.configured_at) {
 		return [{ code: 'ACCOUNT_MISSING', message: 'No account configuration exists yet.', details: {} }];

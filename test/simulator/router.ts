@@ -1,6 +1,8 @@
 // Method + path-pattern routing (`/bundles/:id/account`). Literal segments win over parameters,
 // so `/webhooks/events` is never taken for `/webhooks/:id`.
 import type { SimUser } from './auth';
+import type { MediaAccess } from './media';
+import type { MultipartForm } from './multipart';
 import type { Store } from './store';
 import type { WebhookDispatcher } from './webhookDelivery';
 
@@ -14,7 +16,11 @@ export interface RouteContext {
 	owner: string;
 	params: Record<string, string>;
 	query: Query;
+	/** Parsed JSON; for multipart routes a description of the form (fields, file digests). */
 	body: unknown;
+	/** The multipart form, on `body: 'multipart'` routes only. */
+	form: MultipartForm | null;
+	media: MediaAccess;
 	dryRun: boolean;
 	/** Queues a webhook event; the server sends it only after the request committed (never on dry runs). */
 	emit(type: string, data: Record<string, unknown>): void;
@@ -23,7 +29,10 @@ export interface RouteContext {
 
 export interface RouteResult {
 	status: number;
+	/** JSON, or a string sent as is when `headers` set a Content-Type (CSV, HTML exports). */
 	body?: unknown;
+	/** Extra response headers (e.g. X-TokPortal-Analytics-Contract, Content-Disposition). */
+	headers?: Record<string, string>;
 }
 
 export type Handler<C> = (ctx: C) => RouteResult | Promise<RouteResult>;
@@ -36,6 +45,8 @@ export interface RouteDef<C> {
 	sensitive?: boolean;
 	/** No API key needed (GET /webhooks/events). */
 	public?: boolean;
+	/** Request body format; default json. */
+	body?: 'json' | 'multipart';
 }
 
 export type Match<C> =

@@ -1,11 +1,13 @@
 // Deterministic seed data (fixed PRNG seed, fixed timestamps): delivered accounts spread over platforms
 // and countries, and bundles in every lifecycle state. Same options → same ids and values.
-import { canonicalCountry, COUNTRIES, ORDERABLE_PLATFORMS, READABLE_PLATFORMS } from './catalog';
+import { COUNTRIES, countryCode, ORDERABLE_PLATFORMS, READABLE_PLATFORMS } from './catalog';
 import { ApiError } from './errors';
 import { type BundleSpec, buildBundle, buildDeliveredAccount, NEVER_REMADE } from './factories';
 import { quote } from './pricing';
 import { Store } from './store';
-import type { AccountListing, Bundle, DeliveredAccount, SimState } from './types';
+import type { AccountListing, Bundle, DeliveredAccount, SimState, VideoSlot } from './types';
+import { syncVideoPhase } from './videoLifecycle';
+import { addDays } from './videoSchedule';
 
 const PRNG_SEED = 0x70c0a1;
 const ADJECTIVES = ['sunny', 'urban', 'daily', 'cozy', 'bold', 'fresh', 'lucky', 'wild', 'calm', 'neon', 'retro', 'happy'];
@@ -25,7 +27,7 @@ const KINDS = [
 	'published',
 	'accepted',
 	'account_in_review',
-	'account_pending_corrections',
+	'account_corrections_requested',
 	'account_finalized',
 	'completed',
 	'cancelled_after_ban',
@@ -34,7 +36,7 @@ const KINDS = [
 type Kind = (typeof KINDS)[number];
 const NEEDS_NEW_ACCOUNT: readonly Kind[] = [
 	'account_in_review',
-	'account_pending_corrections',
+	'account_corrections_requested',
 	'account_finalized',
 	'completed',
 	'cancelled_after_ban',
@@ -70,7 +72,7 @@ export class Seeder {
 		if (opts.platform !== undefined && !READABLE_PLATFORMS.includes(opts.platform)) {
 			throw new ApiError(400, 'SIM_BAD_REQUEST', `Unknown platform: ${opts.platform}.`);
 		}
-		const country = opts.country === undefined ? undefined : canonicalCountry(opts.country);
+		const country = opts.country === undefined ? undefined : countryCode(opts.country);
 		if (country === null) throw new ApiError(400, 'SIM_BAD_REQUEST', `Unknown country: ${opts.country}.`);
 		return Array.from({ length: count }, () => {
 			const i = this.accountCount++;
@@ -83,7 +85,7 @@ export class Seeder {
 				this.owner,
 				{
 					platform,
-					country: country ?? COUNTRIES[i % COUNTRIES.length].code,
+					country: country ?? COUNTRIES[i % COUNTRIES.length].iso,
 					username,
 					visible_name: this.visibleName(username),
 					biography: this.pick(BIOS),
@@ -133,7 +135,7 @@ export class Seeder {
 		const spec: BundleSpec = {
 			bundle_type: type,
 			platform: account?.platform ?? ORDERABLE_PLATFORMS[i % 2],
-			country: account?.country ?? COUNTRIES[(i * 3) % COUNTRIES.length].code,
+			country: account?.country ?? COUNTRIES[(i * 3) % COUNTRIES.length].iso,
 			title: `${label} ${i + 1}: ${kind.replace(/_/g, ' ')}`,
 			external_ref: `${label.toLowerCase()}-${String(i + 1).padStart(4, '0')}`,
 			existing_account_id: type === 'videos_only' ? (account?.id ?? null) : null,
@@ -151,24 +153,23 @@ export class Seeder {
 		const step = (n: number) => at(createdAt, n * 60);
 		if (b.account && kind !== 'pending_setup') this.configure(b.account, account, step(1));
 		if (kind === 'pending_setup' || kind === 'configured') return b;
+		// Publishing needs a configured video; it is submitted (published) with the bundle.
+		const submitted = kind === 'completed' ? b.videos : b.videos.slice(0, 1);
+		for (const v of submitted) this.configureVideo(b, v, step(1), createdAt);
 		b.status = 'published';
 		b.published_at = step(2);
-		if (b.account) b.account.status = 'published';
+		for (const v of submitted) Object.assign(v, { status: 'published', published_at: step(2) });
 		if (kind === 'published') return b;
 		b.status = 'accepted';
 		b.accepted_at = step(3);
-		if (kind === 'accepted') return b;
-		if (kind === 'videos_only') {
-			b.videos[0].status = 'configured';
-			return b;
-		}
+		if (kind === 'accepted' || kind === 'videos_only') return b;
 		// From here the account manager created the delivered account.
 		if (!b.account || !account) return b;
 		account.origin_bundle_id = b.id;
 		b.saved_account_id = account.id;
 		b.account.status = 'in_review';
-		if (kind === 'account_pending_corrections') {
-			b.account.status = 'pending_corrections';
+		if (kind === 'account_corrections_requested') {
+			b.account.status = 'corrections_requested';
 			b.account.feedback_history.push({
 				type: 'corrections_requested',
 				comment: 'Please make the biography mention the city.',
@@ -182,17 +183,23 @@ export class Seeder {
 			account.banned_at = step(6);
 			b.status = 'cancelled';
 			b.cancelled_at = step(6);
+			for (const v of submitted) v.status = 'cancelled';
 		}
 		if (kind === 'account_finalized' || kind === 'completed') {
 			b.account.status = 'finalized';
 			b.account.finalized_at = step(7);
 			b.account.feedback_history.push({ type: 'finalized', finalized_at: step(7), finalized_by: 'api' });
-			const posted = kind === 'completed' ? b.videos : b.videos.slice(0, 1);
-			posted.forEach((v, n) => {
-				v.status = kind === 'completed' ? 'finalized' : 'published';
-				v.published_at = step(8 + n);
-				v.platform_url = `${account.profile_url.replace(/\/$/, '')}/video/7${this.digits(18)}`;
+			// Posted: finalized at once with auto_finalize_videos, else waiting for review.
+			submitted.forEach((v, n) => {
+				const finalized = kind === 'completed' || b.auto_finalize_videos;
+				Object.assign(v, {
+					status: finalized ? 'finalized' : 'in_review',
+					posted_at: step(8 + n),
+					finalized_at: finalized ? step(8 + n) : null,
+					platform_url: `${account.profile_url.replace(/\/$/, '')}/video/7${this.digits(18)}`,
+				});
 			});
+			syncVideoPhase(b);
 		}
 		if (kind === 'account_finalized') {
 			// Shows a remade account in the data set.
@@ -204,6 +211,20 @@ export class Seeder {
 			b.completed_at = step(20);
 		}
 		return b;
+	}
+
+	private configureVideo(b: Bundle, v: VideoSlot, when: string, createdAt: string): void {
+		const day = addDays(createdAt.slice(0, 10), 3 + v.position);
+		Object.assign(v, {
+			status: 'configured',
+			video_type: 'video',
+			description: `${b.title ?? 'Demo'}: clip ${v.position} #fyp`,
+			video_url: `https://cdn.tokportal.test/videos/${b.external_ref ?? b.id}-${v.position}.mp4`,
+			instagram_content_type: b.platform === 'instagram' ? 'reel' : null,
+			target_publish_start_date: day,
+			target_publish_end_date: addDays(day, 1),
+			configured_at: when,
+		});
 	}
 
 	private configure(listing: AccountListing, account: DeliveredAccount | undefined, when: string): void {

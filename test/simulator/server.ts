@@ -6,9 +6,22 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type ApiKeys, type SimUser } from './auth';
 import { API_VERSION } from './catalog';
 import { ApiError, errorBody, validationError } from './errors';
-import { type Faults, faultResponse } from './faults';
-import { headerValue, lowerCaseHeaders, type ParsedBody, parseQuery, readJsonBody, sendJson, sleep } from './httpUtil';
+import { echoResponse, type FaultAnswer, type Faults, faultResponse, interrupt, interruption, processesFirst } from './faults';
+import {
+	headerValue,
+	lowerCaseHeaders,
+	type ParsedBody,
+	parseJson,
+	parseQuery,
+	readBody,
+	REQUEST_BODY_LIMIT,
+	sendJson,
+	sendText,
+	sleep,
+} from './httpUtil';
 import { type IdempotencyLedger, requestFingerprint } from './idempotency';
+import type { MediaStore } from './media';
+import { describeForm, type MultipartForm, parseMultipart } from './multipart';
 import type { RateLimiter } from './rateLimiter';
 import type { RequestLogEntry, RequestTracker } from './requestLog';
 import type { Query, RouteContext, RouteDef, RouteResult, Router } from './router';
@@ -17,7 +30,7 @@ import { isObject } from './validate';
 import type { WebhookDispatcher } from './webhookDelivery';
 
 export const API_PREFIX = '/api/ext';
-const ANONYMOUS: SimUser = { id: '', email: '', name: '', keyHint: '' };
+const ANONYMOUS: SimUser = { id: '', email: '', name: '', keyHint: '', plan: 'starter' };
 const DRY_RUN_NOTICE = 'Simulated: nothing was created, changed or charged.';
 
 export interface ApiDeps {
@@ -29,6 +42,7 @@ export interface ApiDeps {
 	faults: Faults;
 	dispatcher: WebhookDispatcher;
 	tracker: RequestTracker;
+	media: MediaStore;
 	latencyMs: () => number;
 	log: (message: string) => void;
 }
@@ -45,6 +59,7 @@ interface Incoming {
 	path: string;
 	query: Query;
 	body: ParsedBody;
+	form: MultipartForm | null;
 }
 
 /** Echo a client X-Request-ID only when it is short, plain ASCII (notes §1.4). */
@@ -58,7 +73,10 @@ function errorOut(err: ApiError, headers: Record<string, string> = {}): Outgoing
 	return { status: err.status, headers, body: errorBody(err) };
 }
 
-/** Same validation and pricing as the real call, but the price is reported as "would charge". */
+/**
+ * Same validation and pricing as the real call, but the price is reported as "would charge". Result
+ * headers are dropped: a text result (an HTML report) becomes the JSON envelope with `data: null`.
+ */
 function asDryRun(result: RouteResult, realCredits: number): RouteResult {
 	if (result.status >= 300) return result;
 	const body: Record<string, unknown> = isObject(result.body) ? { ...result.body } : { data: null };
@@ -90,38 +108,44 @@ export class ApiServer {
 		};
 		this.deps.tracker.begin(entry);
 		try {
-			const body = await readJsonBody(req);
+			const { body, form } = await this.readRequestBody(req, method, path);
 			entry.body = body.value;
 			const fault = this.deps.faults.take(method, path);
 			if (fault) entry.fault = fault.type;
 			const delay = this.deps.latencyMs() + (fault?.type === 'latency' ? fault.ms : 0);
 			if (delay > 0) await sleep(delay);
-			if (fault?.type === 'dropBeforeCommit') {
-				res.socket?.destroy();
+			const upstream =
+				fault === undefined || processesFirst(fault)
+					? await this.process({ req, method, path, query: entry.query, body, form })
+					: undefined;
+			const ending = fault && interruption(fault);
+			if (ending) {
+				// With upstream: committed (state, debit, idempotency ledger) but the client never gets the answer.
+				entry.status = upstream?.status ?? 0;
+				this.deps.log(`${method} ${path} -> ${entry.status} [fault ${fault.type}]`);
+				await interrupt(res, ending);
 				return;
 			}
-			const out =
+			const answer: FaultAnswer =
 				fault?.type === 'status'
 					? faultResponse(fault)
-					: await this.process({ req, method, path, query: entry.query, body });
-			entry.status = out.status;
-			this.deps.log(`${method} ${path} -> ${out.status}${fault ? ` [fault ${fault.type}]` : ''}`);
-			if (fault?.type === 'dropAfterCommit') {
-				// Committed (state, debit, idempotency ledger) but the client never gets the answer.
-				res.socket?.destroy();
-				return;
-			}
-			sendJson(
-				res,
-				out.status,
-				{
-					'X-TokPortal-Request-ID': requestId,
-					'X-TokPortal-API-Version': API_VERSION,
-					'X-TokPortal-API-Stability': 'stable',
-					...out.headers,
-				},
-				out.body,
-			);
+					: fault?.type === 'echo'
+						? echoResponse(fault, { method, url: req.url ?? url.pathname, headers: entry.headers, body: body.value }, upstream)
+						: (upstream as Outgoing);
+			entry.status = answer.status;
+			this.deps.log(`${method} ${path} -> ${answer.status}${fault ? ` [fault ${fault.type}]` : ''}`);
+			// A gateway writes its own page; every other answer carries TokPortal's headers.
+			const tokportalHeaders: Record<string, string> =
+				fault?.type === 'echo'
+					? {}
+					: {
+							'X-TokPortal-Request-ID': requestId,
+							'X-TokPortal-API-Version': API_VERSION,
+							'X-TokPortal-API-Stability': 'stable',
+						};
+			const headers = { ...tokportalHeaders, ...answer.headers };
+			if (answer.text === undefined) sendJson(res, answer.status, headers, answer.body);
+			else sendText(res, answer.status, headers, answer.text);
 		} catch (err) {
 			this.deps.log(`${method} ${path} -> 500 (${err instanceof Error ? err.message : String(err)})`);
 			entry.status = 500;
@@ -138,11 +162,25 @@ export class ApiServer {
 		}
 	}
 
+	/** JSON, or multipart/form-data on the routes that take files (described, not copied, in the log). */
+	private async readRequestBody(
+		req: IncomingMessage,
+		method: string,
+		path: string,
+	): Promise<{ body: ParsedBody; form: MultipartForm | null }> {
+		const match = this.deps.router.match(method, path);
+		const raw = await readBody(req, REQUEST_BODY_LIMIT);
+		if (match.kind !== 'found' || match.route.body !== 'multipart') return { body: parseJson(raw), form: null };
+		if (raw.tooLarge) return { body: { ok: false, value: undefined, tooLarge: true }, form: null };
+		const form = parseMultipart(headerValue(req, 'content-type'), raw.data);
+		return { body: { ok: form !== null, value: form ? describeForm(form) : undefined }, form };
+	}
+
 	private async process(inc: Incoming): Promise<Outgoing> {
 		const match = this.deps.router.match(inc.method, inc.path);
 		if (match.kind === 'found' && match.route.public) {
 			const result = await this.execute(inc, match.route, match.params, ANONYMOUS, false);
-			return { status: result.status, headers: {}, body: result.body };
+			return { status: result.status, headers: result.headers ?? {}, body: result.body };
 		}
 		const apiKey = headerValue(inc.req, 'x-api-key') ?? '';
 		let user: SimUser;
@@ -182,7 +220,7 @@ export class ApiServer {
 	): Promise<Outgoing> {
 		const dryRun = inc.method !== 'GET' && headerValue(inc.req, 'x-tokportal-dry-run')?.toLowerCase() === 'true';
 		const key = inc.method === 'GET' ? undefined : headerValue(inc.req, 'idempotency-key');
-		let finish: ((status: number, body: unknown) => void) | undefined;
+		let finish: ((status: number, body: unknown, headers?: Record<string, string>) => void) | undefined;
 		if (key !== undefined) {
 			if (route.sensitive) {
 				return errorOut(
@@ -200,7 +238,7 @@ export class ApiServer {
 			if (!dryRun) {
 				const outcome = this.deps.ledger.begin(apiKey, key, requestFingerprint(inc.method, inc.path, inc.query, inc.body.value));
 				if (outcome.kind === 'replay') {
-					return { status: outcome.status, headers: { 'Idempotent-Replayed': 'true' }, body: outcome.body };
+					return { status: outcome.status, headers: { ...outcome.headers, 'Idempotent-Replayed': 'true' }, body: outcome.body };
 				}
 				if (outcome.kind === 'reused') {
 					return errorOut(
@@ -217,8 +255,8 @@ export class ApiServer {
 		}
 		try {
 			const result = await this.execute(inc, route, params, user, dryRun);
-			finish?.(result.status, result.body);
-			return { status: result.status, headers: {}, body: result.body };
+			finish?.(result.status, result.body, result.headers);
+			return { status: result.status, headers: result.headers ?? {}, body: result.body };
 		} catch (err) {
 			finish?.(500, undefined);
 			throw err;
@@ -241,12 +279,23 @@ export class ApiServer {
 			params,
 			query: inc.query,
 			body: inc.body.value,
+			form: inc.form,
+			media: dryRun ? this.deps.media.dryRunView() : this.deps.media,
 			dryRun,
 			emit: (type, data) => queued.push([type, data]),
 			webhooks: this.deps.dispatcher,
 		};
 		try {
-			if (!inc.body.ok) throw validationError('body', 'The request body is not valid JSON.');
+			if (inc.body.tooLarge) {
+				throw new ApiError(413, 'PAYLOAD_TOO_LARGE', `The request body exceeds ${REQUEST_BODY_LIMIT} bytes.`, {
+					max_bytes: REQUEST_BODY_LIMIT,
+				});
+			}
+			if (!inc.body.ok) {
+				throw route.body === 'multipart'
+					? validationError('body', 'Send multipart/form-data (a "file" part and the form fields).')
+					: validationError('body', 'The request body is not valid JSON.');
+			}
 			const result = await route.handler(ctx);
 			return dryRun ? asDryRun(result, this.deps.store.state.credits) : result;
 		} catch (err) {

@@ -1,13 +1,24 @@
 // State access shared by routes and the operator: ids, clock, owned lookups, the credit ledger.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { ApiError } from './errors';
+import { emptyServiceState } from './serviceTypes';
 import type { Bundle, DeliveredAccount, SimState, WebhookEndpoint } from './types';
 
 /** Dry runs return ids in the documented all-zero prefix so nobody mistakes them for real ones (notes §1.6). */
 const DRY_RUN_ID_PREFIX = '00000000-0000-4000-8000-';
 
 export function createState(initialCredits: number): SimState {
-	return { credits: initialCredits, ledger: [], bundles: [], accounts: [], webhooks: [], events: [], deliveries: [] };
+	return {
+		credits: initialCredits,
+		ledger: [],
+		bundles: [],
+		accounts: [],
+		webhooks: [],
+		events: [],
+		deliveries: [],
+		uploads: [],
+		...emptyServiceState(),
+	};
 }
 
 export class Store {

@@ -66,7 +66,7 @@ describe('pagination', () => {
 		expect(new Set(sim.state.accounts.map((a) => a.country)).size).toBeGreaterThan(10);
 		expect(sim.state.accounts.filter((a) => a.post_cutoff)).toHaveLength(6);
 		expect(new Set(sim.state.bundles.map((b) => b.status))).toEqual(
-			new Set(['pending_setup', 'published', 'accepted', 'completed', 'cancelled']),
+			new Set(['pending_setup', 'published', 'accepted', 'in_review', 'completed', 'cancelled']),
 		);
 		const us = await call('GET', '/accounts?country=US&per_page=100');
 		expect(us.body.data.length).toBeGreaterThan(0);

@@ -1,5 +1,6 @@
 // Data model of the simulator. Field names follow the wire format (snake_case) so that
 // views stay thin and tests can compare state with responses directly.
+import type { ServiceState } from './serviceTypes';
 
 export type BundleType = 'account_only' | 'account_and_videos' | 'videos_only';
 
@@ -9,19 +10,20 @@ export type BundleStatus =
 	| 'published'
 	| 'published_priority'
 	| 'accepted'
+	/** Video phase (spec 001): videos are being reviewed. */
+	| 'in_review'
+	/** Video phase (spec 001): the posted videos have been finalized. */
+	| 'finalized'
 	| 'completed'
 	| 'cancelled'
 	| 'archived';
 
-// `pending_corrections` is the state/webhook name; the corrections response says
-// `corrections_requested` (spec 003). See README "Contradictions".
-export type AccountStatus =
-	| 'pending'
-	| 'configured'
-	| 'published'
-	| 'in_review'
-	| 'pending_corrections'
-	| 'finalized';
+/**
+ * Spec 001's `account_status` values plus spec 003's `corrections_requested`. Publishing leaves the
+ * account `configured` (no seed names a "published" account status); webhook event *types* keep the
+ * catalogue name `account.pending_corrections`. See README "Contradictions".
+ */
+export type AccountStatus = 'pending' | 'configured' | 'in_review' | 'corrections_requested' | 'finalized';
 
 export type VideoStatus =
 	| 'pending'
@@ -41,8 +43,8 @@ export interface RemadeInfo {
 }
 
 export interface FieldChange {
-	from: string | null;
-	to: string | null;
+	from: string | string[] | null;
+	to: string | string[] | null;
 }
 
 export type FeedbackEntry =
@@ -71,22 +73,63 @@ export interface AccountListing {
 	feedback_history: FeedbackEntry[];
 }
 
-export interface VideoSlot {
+export type VideoType = 'video' | 'carousel' | 'story';
+
+/** What a customer configures on a video slot (notes §9.2); null = not set. */
+export interface VideoContent {
+	video_type: VideoType | null;
+	description: string | null;
+	video_url: string | null;
+	carousel_images: string[] | null;
+	carousel_title: string | null;
+	story_image_url: string | null;
+	story_repost_url: string | null;
+	tiktok_sound_url: string | null;
+	volume_original_sound: number | null;
+	volume_added_sound: number | null;
+	editing_instructions: string | null;
+	instagram_content_type: 'reel' | 'post' | null;
+	instagram_location: string | null;
+	instagram_collaborators: string[] | null;
+	instagram_audio_name: string | null;
+	instagram_add_to_story: boolean;
+	ai_content_disclaimer: boolean;
+	disclose_as_ads: boolean;
+	instant_repost_as_story: boolean;
+	/** First day of the 2-day posting window (`target_publish_date`). */
+	target_publish_start_date: string | null;
+	target_publish_end_date: string | null;
+}
+
+export interface VideoSlot extends VideoContent {
 	id: string;
 	position: number;
 	status: VideoStatus;
-	name: string;
+	name: string | null;
+	external_ref: string | null;
+	/** The live post, set when the account manager posts it. */
 	platform_url: string | null;
+	/** Set by the operator when the media could not be downloaded; cleared by fix-download. */
+	download_error: string | null;
+	configured_at: string | null;
+	/** When the customer published (submitted) it. */
 	published_at: string | null;
+	posted_at: string | null;
+	finalized_at: string | null;
+	feedback_history: FeedbackEntry[];
+	/** Paid options already charged on this slot: each is charged once per slot. */
+	paid_extras: string[];
 }
 
 // A type alias (not an interface) so it is assignable to Record<string, number>.
+// The documented keys (notes §1.6); the legacy warming options add their own key only when bought.
 export type CostBreakdown = {
 	account_creation: number;
 	video_slots: number;
 	edit_slots: number;
-	niche_warming: number;
-	deep_warming: number;
+	advanced_warming: number;
+	niche_warming?: number;
+	deep_warming?: number;
 	total: number;
 };
 
@@ -100,7 +143,6 @@ export interface Bundle {
 	status: BundleStatus;
 	videos_quantity: number;
 	edits_quantity: number;
-	used_edits: number;
 	credit_cost: number;
 	cost_breakdown: CostBreakdown;
 	external_ref: string | null;
@@ -208,8 +250,32 @@ export interface CreditTransaction {
 	created_at: string;
 }
 
+export type UploadPurpose = 'video' | 'carousel' | 'profile_picture';
+
+/** Metadata of an uploaded (or announced) media object; the bytes live in the MediaStore. */
+export interface UploadedObject {
+	id: string;
+	owner_id: string;
+	bundle_id: string;
+	purpose: UploadPurpose;
+	/** direct = multipart, presigned = PUT to upload_url, from_url = copied from a URL. */
+	method: 'direct' | 'presigned' | 'from_url';
+	storage_path: string;
+	public_url: string;
+	filename: string | null;
+	content_type: string | null;
+	/** null until bytes are stored (presigned before its PUT, or a from-url source that was not fetched). */
+	size_bytes: number | null;
+	sha256: string | null;
+	source_url: string | null;
+	status: 'awaiting_upload' | 'stored' | 'recorded';
+	created_at: string;
+	uploaded_at: string | null;
+	expires_at: string | null;
+}
+
 /** Live simulator state. Plain data only, so a dry run can work on a structuredClone. */
-export interface SimState {
+export interface SimState extends ServiceState {
 	credits: number;
 	ledger: CreditTransaction[];
 	bundles: Bundle[];
@@ -217,6 +283,7 @@ export interface SimState {
 	webhooks: WebhookEndpoint[];
 	events: WebhookEvent[];
 	deliveries: WebhookDelivery[];
+	uploads: UploadedObject[];
 }
 
 export type Emit = (ownerId: string, type: string, data: Record<string, unknown>) => void;

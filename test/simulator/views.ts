@@ -1,15 +1,7 @@
 // Wire representations of state objects. Copies, so callers never hand out live state.
 import { isPublished, nextAction } from './readiness';
 import type { AccountListing, Bundle, DeliveredAccount, VideoSlot, WebhookEndpoint } from './types';
-
-const CONFIGURED_VIDEO_STATUSES: readonly string[] = [
-	'configured',
-	'in_review',
-	'pending_corrections',
-	'accepted',
-	'published',
-	'finalized',
-];
+import { configuredVideoCount, usedEdits } from './videoLifecycle';
 
 /** The fields every bundle representation shares (spec 000 and 001 list them in this order). */
 function bundleFields(b: Bundle): Record<string, unknown> {
@@ -22,7 +14,7 @@ function bundleFields(b: Bundle): Record<string, unknown> {
 		status: b.status,
 		videos_quantity: b.videos_quantity,
 		edits_quantity: b.edits_quantity,
-		used_edits: b.used_edits,
+		used_edits: usedEdits(b),
 		credit_cost: b.credit_cost,
 		external_ref: b.external_ref,
 		existing_account_id: b.existing_account_id,
@@ -34,14 +26,14 @@ function bundleFields(b: Bundle): Record<string, unknown> {
 }
 
 export function bundleSummary(b: Bundle): Record<string, unknown> {
-	const configured = b.videos.filter((v) => CONFIGURED_VIDEO_STATUSES.includes(v.status)).length;
+	const configured = configuredVideoCount(b);
 	const accountStatus = b.account?.status ?? null;
 	return {
 		...bundleFields(b),
 		account_status: accountStatus,
 		is_published: isPublished(b),
-		// Literal spec 001 definition: only `configured` or `finalized` count.
-		account_configured: accountStatus === 'configured' || accountStatus === 'finalized',
+		// Spec 001: `configured` or `finalized`; a videos_only bundle posts to an already delivered account.
+		account_configured: b.account === null || accountStatus === 'configured' || accountStatus === 'finalized',
 		videos_total: b.videos.length,
 		videos_configured_count: configured,
 		next_action: nextAction(b, configured),
@@ -61,7 +53,7 @@ export function bundleDetail(b: Bundle): Record<string, unknown> {
 		completed_at: b.completed_at,
 		cancelled_at: b.cancelled_at,
 		account: b.account ? accountSlotView(b, b.account) : null,
-		videos: b.videos.map(videoView),
+		videos: b.videos.map(videoSlotSummary),
 	};
 }
 
@@ -95,8 +87,31 @@ export function accountConfigView(a: AccountListing): Record<string, unknown> {
 	};
 }
 
-export function videoView(v: VideoSlot): Record<string, unknown> {
-	return { ...v };
+/** The slot list inside GET /bundles/{id}: spec 001's `{id, position, status, name}` plus a few identifiers. */
+function videoSlotSummary(v: VideoSlot): Record<string, unknown> {
+	return {
+		id: v.id,
+		position: v.position,
+		status: v.status,
+		name: v.name,
+		external_ref: v.external_ref,
+		video_type: v.video_type,
+		target_publish_date: v.target_publish_start_date,
+		platform_url: v.platform_url,
+	};
+}
+
+/** GET /bundles/{id}/videos[/{position}] and every video response (notes §9.1: the configured fields). */
+export function videoView(b: Bundle, v: VideoSlot): Record<string, unknown> {
+	const { paid_extras: _paid, feedback_history, carousel_images, instagram_collaborators, ...fields } = v;
+	return {
+		...fields,
+		bundle_id: b.id,
+		carousel_images: carousel_images ? [...carousel_images] : null,
+		instagram_collaborators: instagram_collaborators ? [...instagram_collaborators] : null,
+		target_publish_date: v.target_publish_start_date,
+		feedback_history: structuredClone(feedback_history),
+	};
 }
 
 /** GET /accounts/{id}/bundles item (spec 000): no computed fields, a `videos` summary instead. */

@@ -52,6 +52,15 @@ export class WebhookDispatcher {
 		return { event, delivery: await this.attempt(hook.id, event, 1, false) };
 	}
 
+	/**
+	 * A manual redelivery of a stored event (POST /webhooks/{id}/deliveries/{delivery_id}/retry): the same
+	 * event id and payload to the endpoint's current URL, freshly signed; one awaited attempt, no retries.
+	 */
+	async redeliver(hook: WebhookEndpoint, event: WebhookEvent): Promise<WebhookDelivery | null> {
+		const attempts = this.state.deliveries.filter((d) => d.webhook_id === hook.id && d.event_id === event.id);
+		return this.attempt(hook.id, event, Math.max(0, ...attempts.map((d) => d.attempt)) + 1, false);
+	}
+
 	/** Cancels pending retries and aborts requests in flight. */
 	close(): void {
 		this.closed = true;

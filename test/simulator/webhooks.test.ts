@@ -1,6 +1,7 @@
 // Webhook endpoints, signed delivery verified independently, retries, and the /_sim/ HTTP controls.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { startSimulator, type Simulator } from './index';
+import { emptyServiceState } from './serviceTypes';
 import { client, pause, type Received, type Receiver, startReceiver, VALID_ACCOUNT } from './testHelpers';
 
 let sim: Simulator;
@@ -210,14 +211,27 @@ describe('/_sim/ control endpoints over HTTP', () => {
 		expect((await sim$('POST', `/bundles/${id}/account/auto-finalize`)).body.data.account.status).toBe('finalized');
 		const code = await sim$('POST', `/accounts/${accountId}/verification-code`, { code: '654321' });
 		expect(code.body.data).toEqual({ account_id: accountId, code: '654321' });
-		expect((await sim$('POST', `/bundles/${id}/complete`)).body.data.status).toBe('completed');
+		// Finalizing the account of an account_only bundle completes it (spec 003 "advances the bundle lifecycle").
+		expect((await call('GET', `/bundles/${id}`)).body.data.status).toBe('completed');
 		expect((await sim$('POST', `/accounts/${accountId}/ban`)).body.data).toMatchObject({ banned: true, post_cutoff: true });
 		expect((await sim$('POST', '/credits', { amount: 500 })).body.data.credits).toBe(sim.state.credits);
 		const conflict = await sim$('POST', `/bundles/${id}/accept`);
 		expect([conflict.status, conflict.body.error.code]).toEqual([409, 'SIM_INVALID_STATE']);
 
 		const state = await sim$('GET', '/state');
-		expect(Object.keys(state.body.data).sort()).toEqual(['accounts', 'bundles', 'credits', 'deliveries', 'events', 'ledger', 'webhooks']);
+		expect(Object.keys(state.body.data).sort()).toEqual(
+			[
+				'accounts',
+				'bundles',
+				'credits',
+				'deliveries',
+				'events',
+				'ledger',
+				'uploads',
+				'webhooks',
+				...Object.keys(emptyServiceState()),
+			].sort(),
+		);
 		expect(JSON.stringify(state.body)).not.toContain(sim.apiKey);
 		const requests = await sim$('GET', '/requests');
 		expect(requests.body.data.length).toBeGreaterThan(0);
@@ -247,7 +261,7 @@ describe('/_sim/ control endpoints over HTTP', () => {
 		await sim$('POST', '/latency', { ms: 0 });
 
 		const seeded = await sim$('POST', '/seed/accounts', { count: 2, platform: 'tiktok', country: 'US' });
-		expect(seeded.body.data.map((a: { country: string }) => a.country)).toEqual(['USA', 'USA']);
+		expect(seeded.body.data.map((a: { country: string }) => a.country)).toEqual(['US', 'US']);
 		await sim$('DELETE', '/requests');
 		expect(sim.requests).toHaveLength(0);
 	});

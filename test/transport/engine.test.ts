@@ -3,6 +3,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { chain, runTokPortalNode, runWorkflow } from '../harness';
 import type { Simulator } from '../simulator';
 import { startSimulator } from '../simulator';
+import { client } from '../simulator/client';
 
 /** Manual Trigger → Items → Transport Probe (a test node calling the transport directly). */
 async function probe(
@@ -62,9 +63,7 @@ describe('transport through the n8n engine', () => {
 				['/accounts', '2', '100'],
 				['/accounts', '3', '100'],
 			]);
-			const direct = (await (
-				await fetch(`${sim.baseUrl}/accounts?per_page=100&page=1`, { headers: { 'X-API-Key': sim.apiKey } })
-			).json()) as { data: IDataObject[] };
+			const direct = (await client(sim)('GET', '/accounts?per_page=100&page=1')).body as { data: IDataObject[] };
 			expect(run.items.slice(0, 100).map((item) => item.json.id)).toEqual(direct.data.map((a) => a.id));
 			expect(new Set(run.items.map((item) => item.json.id)).size).toBe(250);
 			expect(run.items.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
@@ -220,11 +219,8 @@ describe('transport through the n8n engine', () => {
 				expect(rateLimited).toHaveLength(1);
 				expect(rateLimited[0].query.page).not.toBe('1');
 				expect(limited.requests.filter((r) => r.status === 200)).toHaveLength(10);
-				const direct = (await (
-					await fetch(`${limited.baseUrl}/accounts?per_page=100&page=${rateLimited[0].query.page}`, {
-						headers: { 'X-API-Key': limited.apiKey },
-					})
-				).json()) as { data: IDataObject[] };
+				const direct = (await client(limited)('GET', `/accounts?per_page=100&page=${rateLimited[0].query.page}`))
+					.body as { data: IDataObject[] };
 				const offset = (Number(rateLimited[0].query.page) - 1) * 100;
 				expect(items.slice(offset, offset + 100).map((item) => item.json.id)).toEqual(direct.data.map((a) => a.id));
 				expect(new Set(items.map((item) => item.json.id)).size).toBe(1000);
@@ -339,6 +335,13 @@ describe('transport through the n8n engine', () => {
 			expect(error?.message).toBe(
 				'Could not reach TokPortal at http://127.0.0.1:9/api/ext. Check the Base URL in the TokPortal API credential and your network.',
 			);
+		});
+
+		it('sends an empty JSON body as {} (n8n’s HTTP helper would leave it out)', async () => {
+			await probe(sim, { method: 'POST', path: '/bundles', body: '{}' }, { continueOnFail: true });
+			expect(sim.requests).toHaveLength(1);
+			expect(sim.requests[0].body).toEqual({});
+			expect(sim.requests[0].headers['content-type']).toBe('application/json');
 		});
 
 		it('never shows the API key in errors, outputs or descriptions', async () => {

@@ -5,6 +5,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { TokPortalTrigger } from '../../nodes/TokPortalTrigger/TokPortalTrigger.node';
 import type { Simulator } from '../simulator';
 import { startSimulator } from '../simulator';
+import { client } from '../simulator/client';
 import { hookContext } from './hookContext';
 import type { Receiver } from './receiver';
 import { startReceiver } from './receiver';
@@ -46,11 +47,8 @@ async function listening(events: string[], staticData: IDataObject = {}, kind = 
 }
 
 async function sendTest(webhookId: string): Promise<IDataObject> {
-	const response = await fetch(`${sim.baseUrl}/webhooks/${webhookId}/test`, {
-		method: 'POST',
-		headers: { 'X-API-Key': sim.apiKey },
-	});
-	return ((await response.json()) as { data: IDataObject }).data;
+	const response = await client(sim)('POST', `/webhooks/${webhookId}/test`);
+	return (response.body as { data: IDataObject }).data;
 }
 
 function items(index: number) {

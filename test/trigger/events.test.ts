@@ -8,9 +8,9 @@ import {
 	isWanted,
 	sameEvents,
 	subscribedEvents,
-} from '../../nodes/TokPortalTrigger/events';
+} from '../../nodes/shared/events';
 import { TokPortalTrigger } from '../../nodes/TokPortalTrigger/TokPortalTrigger.node';
-import { EVENT_TYPES as SIMULATOR_EVENT_TYPES } from '../simulator/catalog';
+import { NOT_YET_EMITTED, EVENT_TYPES as SIMULATOR_EVENT_TYPES } from '../simulator/catalog';
 import { startSimulator } from '../simulator';
 import { hookContext } from './hookContext';
 
@@ -98,10 +98,56 @@ describe('Events dropdown (loadOptions)', () => {
 		expect(options[1]).toMatchObject({ name: 'Video: Went Viral', description: 'A video went viral' });
 	});
 
+	it('marks the event types TokPortal does not emit yet, in their name and description', async () => {
+		const sim = await startSimulator({ rateLimit: false });
+		try {
+			const options = await getEvents.call(context(sim.baseUrl));
+			const marked = options.filter((option) => option.name.endsWith(' (Not Emitted Yet)'));
+			expect(marked.map((option) => option.value).sort()).toEqual([
+				'account.distribution_warning',
+				'video.ai_labeled',
+				'video.not_recommended',
+				'video.sound_restricted',
+			]);
+			expect(marked.every((option) => option.description?.startsWith('Not sent by TokPortal yet'))).toBe(true);
+			expect(options.find((option) => option.value === 'account.finalized')).toMatchObject({ name: 'Account: Finalized' });
+		} finally {
+			await sim.close();
+		}
+	});
+
+	it('follows the catalogue’s emitted flag rather than its own list', async () => {
+		const { context: ctx } = hookContext({
+			baseUrl: 'http://127.0.0.1:9/api/ext',
+			apiKey: 'sk_any',
+			webhookUrl: 'http://127.0.0.1/x',
+			staticData: {},
+			events: [],
+			intercept: async () => ({
+				statusCode: 200,
+				headers: {},
+				body: {
+					data: {
+						events: [
+							{ type: 'video.ai_labeled', description: 'now live', emitted: true },
+							{ type: 'account.finalized', description: 'paused', emitted: false },
+						],
+					} as IDataObject,
+				},
+			}),
+		});
+		const options = await getEvents.call(ctx);
+		expect(options.slice(1).map((option) => option.name)).toEqual(['Account: Finalized (Not Emitted Yet)', 'Video: AI Labeled']);
+	});
+
 	it('falls back to the built-in list when TokPortal cannot be reached', async () => {
 		// Port 9 (discard) on this machine: nothing listens, the connection is refused.
 		const options = await getEvents.call(context('http://127.0.0.1:9/api/ext'));
 		expect(options).toHaveLength(35);
 		expect(options[0].value).toBe(ALL_EVENTS);
+		// The same four as TokPortal's catalogue marks (only the newest documentation lists them).
+		expect(options.filter((option) => option.name.endsWith('(Not Emitted Yet)')).map((option) => option.value).sort()).toEqual(
+			[...NOT_YET_EMITTED].sort(),
+		);
 	});
 });

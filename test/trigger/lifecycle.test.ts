@@ -3,7 +3,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { EVENT_TYPES } from '../../nodes/TokPortalTrigger/events';
+import { EVENT_TYPES } from '../../nodes/shared/events';
 import { TokPortalTrigger } from '../../nodes/TokPortalTrigger/TokPortalTrigger.node';
 import type { Simulator } from '../simulator';
 import { startSimulator } from '../simulator';

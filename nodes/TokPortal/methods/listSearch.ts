@@ -77,3 +77,58 @@ export async function searchAccounts(
 		paginationToken: nextToken,
 	};
 }
+
+export async function searchCommentTasks(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const { items, nextToken } = await searchPage(this, '/comments', paginationToken);
+	return {
+		results: items
+			.filter((task) => matches(filter, task.comment_text, task.target_author_handle, task.status, task.id))
+			.map((task) => {
+				const text = String(task.comment_text ?? '');
+				return {
+					name: [
+						`“${text.length > 40 ? `${text.slice(0, 40)}…` : text}”`,
+						task.target_author_handle ? `on @${String(task.target_author_handle)}` : undefined,
+						platformName(task.platform),
+						task.status,
+					]
+						.filter(Boolean)
+						.join(' · '),
+					value: String(task.id),
+					url: typeof task.target_video_url === 'string' ? task.target_video_url : undefined,
+				};
+			}),
+		paginationToken: nextToken,
+	};
+}
+
+export async function searchWebhooks(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const { items, nextToken } = await searchPage(this, '/webhooks', paginationToken);
+	return {
+		results: items
+			.filter((hook) => matches(filter, hook.description, hook.url, hook.id))
+			.map((hook) => {
+				const events = Array.isArray(hook.events) ? hook.events.length : 0;
+				return {
+					name: [
+						hook.description || hook.url,
+						hook.description ? hook.url : undefined,
+						`${events} event${events === 1 ? '' : 's'}`,
+						hook.enabled === false ? 'disabled' : undefined,
+					]
+						.filter(Boolean)
+						.join(' · '),
+					value: String(hook.id),
+				};
+			}),
+		paginationToken: nextToken,
+	};
+}

@@ -1,7 +1,9 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { ORDERABLE_PLATFORMS, PLATFORM_NAMES } from '../../shared/constants';
-import { apiRequest } from '../../shared/transport';
+import { apiPath, apiRequest } from '../../shared/transport';
+import { eventOptions } from '../../shared/events';
+import { eventCatalogue } from '../../shared/eventCatalogue';
 
 /** Used when /countries cannot be reached, so the dropdown still works (codes accepted by TokPortal). */
 const FALLBACK_COUNTRIES: INodePropertyOptions[] = [
@@ -67,4 +69,28 @@ export async function getPlatforms(this: ILoadOptionsFunctions): Promise<INodePr
 /** Platforms new bundles can be ordered on. */
 export async function getOrderablePlatforms(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return await platforms(this, true);
+}
+
+/** Event types for a webhook's subscription: "All Events" first, then TokPortal's catalogue. */
+export async function getWebhookEvents(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return eventOptions(await eventCatalogue(this));
+}
+
+/** Event types to filter by (no "All Events": leaving the filter out means every type). */
+export async function getWebhookEventTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return eventOptions(await eventCatalogue(this), false);
+}
+
+/** The slots of the bundle chosen in the Bundle field: "3 · configured · 2026-06-05 · Launch clip". */
+export async function getVideoSlots(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const bundle = this.getCurrentNodeParameter('bundleId', { extractValue: true });
+	if (typeof bundle !== 'string' || bundle === '' || bundle.startsWith('=')) return [];
+	const slots = await fetchList(this, apiPath`/bundles/${bundle}/videos`);
+	return (slots ?? [])
+		.filter((slot) => Number.isInteger(Number(slot.position)))
+		.map((slot) => ({
+			name: [slot.position, slot.status, slot.target_publish_date, slot.name].filter((part) => part !== null && part !== undefined && part !== '').join(' · '),
+			value: Number(slot.position),
+			description: slot.external_ref ? `External Reference: ${String(slot.external_ref)}` : undefined,
+		}));
 }

@@ -48,7 +48,7 @@ const MESSAGES: Record<string, string> = {
 		'The account is not in a status that allows this: its profile can only be configured before the bundle is published (unpublish first), and it can only be finalized or sent back for corrections while it is in review.',
 	ACCOUNT_NOT_CONFIGURED:
 		'The bundle’s account is not configured yet. Run Account Configuration → Configure first, then publish.',
-	NO_VIDEOS_CONFIGURED: 'No video of this bundle is configured yet. Configure at least one video, then publish.',
+	NO_VIDEOS_CONFIGURED: 'No video of this bundle is configured yet. Configure at least one (Video → Configure Many or Configure), then publish.',
 	ACCOUNT_NOT_FOUND:
 		'TokPortal found no account for this bundle. Videos Only bundles have no account step; choose the bundle that orders the account.',
 	ACCOUNT_INVALID_STATUS: 'The account’s current status does not allow this action. Use Get Bundle to check it.',
@@ -68,6 +68,14 @@ const MESSAGES: Record<string, string> = {
 		'Requesting corrections needs feedback on at least one field (username, visible name, biography or profile picture).',
 	INVALID_FIELD:
 		'Corrections can only be requested on username, visible name, biography and profile picture.',
+	WEBHOOK_NOT_FOUND:
+		'Webhook not found. Pick one from the Webhook list (Webhook → Get Many): it may have been deleted, or belong to another TokPortal user.',
+	WEBHOOK_DELIVERY_NOT_FOUND:
+		'This webhook has no delivery with this ID. Use an ID from Webhook → Get Deliveries of the same webhook.',
+	WEBHOOK_ENDPOINT_DISABLED:
+		'The webhook is disabled, so TokPortal sends nothing to it. Turn it on (Webhook → Update → Enabled), then retry.',
+	ANALYTICS_PLAN_UPGRADE_REQUIRED:
+		'Your TokPortal plan does not include this analytics feature. Run Analytics → Get Contract to see what this API key can read, and upgrade the plan in TokPortal.',
 };
 
 /**
@@ -177,6 +185,42 @@ export function toNodeApiError(node: INode, failure: ApiFailure, itemIndex?: num
 	return error;
 }
 
+/** One entry of a request TokPortal accepted while refusing some of its entries (a batch's `errors[]`). */
+export interface EntryRefusal {
+	/** What the entry was, e.g. "Video 3 of bundle 3f0c…". */
+	entry: string;
+	code?: string;
+	message?: string;
+	details?: IDataObject;
+	requestId?: string;
+	secrets: readonly string[];
+	/** A last line, e.g. what happened to the other entries. */
+	note?: string;
+}
+
+/**
+ * A refused entry of a partly successful request, worded like a refused request (same message per
+ * code, same machine-readable context) so operations and Continue On Fail treat it the same way.
+ */
+export function toEntryError(node: INode, refusal: EntryRefusal, itemIndex?: number): NodeApiError {
+	const apiError = redactValue({ code: refusal.code, message: refusal.message, details: refusal.details }, refusal.secrets);
+	const code = normalizeCode(apiError.code);
+	const lines = [
+		`${refusal.entry} was refused${apiError.code ? ` · ${apiError.code}` : ''}`,
+		apiError.message ? `TokPortal says: ${apiError.message}` : undefined,
+		apiError.details && Object.keys(apiError.details).length > 0 ? `Details: ${JSON.stringify(apiError.details)}` : undefined,
+		refusal.note,
+		`Request ID: ${refusal.requestId ?? 'not provided'} (quote it to TokPortal support)`,
+	].filter((line): line is string => line !== undefined);
+	const error = new NodeApiError(node, { error: apiError as JsonObject } as JsonObject, {
+		message: messageForCode(code, 400),
+		description: lines.join('\n'),
+		itemIndex,
+	});
+	Object.assign(error.context, { tokportalCode: code, tokportalDetails: apiError.details, requestId: refusal.requestId });
+	return error;
+}
+
 /** TokPortal asked to wait longer than the node waits for one answer: fail now, saying until when. */
 export function toRetryLaterError(node: INode, failure: ApiFailure, waitLimitSeconds: number, itemIndex?: number): NodeApiError {
 	const error = toNodeApiError(node, failure, itemIndex);
@@ -209,6 +253,24 @@ export function toNetworkError(
 		tokportalCode: failure.maybeDelivered && !retriedSafely ? 'TOKPORTAL_OUTCOME_UNKNOWN' : 'TOKPORTAL_UNREACHABLE',
 		networkCode: failure.code,
 	});
+	return error;
+}
+
+/**
+ * A later try of a secret-returning call whose first sending got no final answer: it is not sent
+ * again, because TokPortal cannot recognise a repeat of it and may already have completed it.
+ */
+export function toAlreadySentError(node: INode, itemIndex?: number): NodeOperationError {
+	const error = new NodeOperationError(
+		node,
+		'An earlier try of this execution already sent this request to TokPortal and got no answer, so it was not sent again',
+		{
+			itemIndex,
+			description:
+				'TokPortal may have completed it. Check its outcome in TokPortal before running the workflow again (a new execution sends it anew).',
+		},
+	);
+	Object.assign(error.context, { tokportalCode: 'TOKPORTAL_OUTCOME_UNKNOWN' });
 	return error;
 }
 

@@ -1,14 +1,14 @@
 import { CLIENT_HEADER_VALUE, REQUEST_ID_HEADER } from '../constants';
 import type { RateLimitState } from './types';
 
-/** What every request says about itself; the credential adds X-API-Key. */
-export function clientHeaders(extra: Record<string, string> | undefined, hasBody: boolean): Record<string, string> {
+/** What every request says about itself (and its body's type, if any); the credential adds X-API-Key. */
+export function clientHeaders(extra: Record<string, string> | undefined, contentType: string | undefined): Record<string, string> {
 	const headers: Record<string, string> = {
 		Accept: 'application/json',
 		'X-TokPortal-Client': CLIENT_HEADER_VALUE,
 		...extra,
 	};
-	if (hasBody) headers['Content-Type'] = 'application/json';
+	if (contentType !== undefined) headers['Content-Type'] = contentType;
 	return headers;
 }
 

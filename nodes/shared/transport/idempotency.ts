@@ -150,3 +150,38 @@ export function pinFirstRequest(key: string, request: PinnedRequest, now = Date.
 	}
 	return request;
 }
+
+/** What a secret-returning call got the first time it was sent in this execution. */
+export type SecretCallOutcome<Answer, Refusal> =
+	| { kind: 'answered'; answer: Answer }
+	| { kind: 'refused'; refusal: Refusal }
+	/** Sent, but no final answer came back (lost connection, 5xx): TokPortal may have completed it. */
+	| { kind: 'unknown' };
+
+const SECRET_CALL_TTL_MS = 10 * 60 * 1000;
+
+/**
+ * Calls that return a secret carry no Idempotency-Key (TokPortal refuses one), so TokPortal cannot
+ * recognise a second try of them. This remembers, in memory for a few minutes, what each such call
+ * (same identity as a derived key) got when n8n's first try sent it: a later try of the same call in
+ * the same execution gets that same answer or refusal back instead of sending it again, and is refused
+ * when the first outcome is unknown — it may already have ended support or charged.
+ */
+export class SecretCalls<Answer, Refusal> {
+	private readonly outcomes = new Map<string, { outcome: SecretCallOutcome<Answer, Refusal>; at: number }>();
+
+	earlier(key: string, now = Date.now()): SecretCallOutcome<Answer, Refusal> | undefined {
+		const entry = this.outcomes.get(key);
+		if (entry && now - entry.at < SECRET_CALL_TTL_MS) return entry.outcome;
+		this.outcomes.delete(key);
+		return undefined;
+	}
+
+	record(key: string, outcome: SecretCallOutcome<Answer, Refusal>, now = Date.now()): void {
+		this.outcomes.set(key, { outcome, at: now });
+		for (const [oldest, entry] of this.outcomes) {
+			if (now - entry.at < SECRET_CALL_TTL_MS) break;
+			this.outcomes.delete(oldest);
+		}
+	}
+}

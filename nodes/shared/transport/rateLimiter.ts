@@ -61,15 +61,16 @@ export class RateLimiter {
 
 	/**
 	 * Records what TokPortal said about the bucket when it answered a request taken with acquire().
-	 * A Retry-After pauses every request of this key, but never longer than a node waits for one
-	 * answer: one answer asking for an hour must not freeze every workflow on the credential.
+	 * A Retry-After pauses every request of this key — but only one the node is willing to wait for:
+	 * when TokPortal asks for longer, the item fails at once saying so, and pausing everyone else for
+	 * the cap would only delay their own clear answer. One answer asking for an hour never freezes
+	 * the other workflows on the credential.
 	 */
 	observe(state: RateLimitState, retryAfterMs?: number): void {
 		this.inFlight = Math.max(0, this.inFlight - 1);
 		const at = this.now();
-		if (retryAfterMs !== undefined) {
-			const pause = Math.min(retryAfterMs, DEFAULT_RETRY_POLICY.maxRetryAfterMs);
-			this.pausedUntil = Math.max(this.pausedUntil, at + pause);
+		if (retryAfterMs !== undefined && retryAfterMs <= DEFAULT_RETRY_POLICY.maxRetryAfterMs) {
+			this.pausedUntil = Math.max(this.pausedUntil, at + retryAfterMs);
 		}
 		if (state.limit !== undefined && state.limit !== this.capacity) {
 			this.capacity = state.limit;

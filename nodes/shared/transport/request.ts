@@ -4,9 +4,12 @@ import { sleep } from 'n8n-workflow';
 import { CREDENTIAL_NAME } from '../constants';
 import type { Connection } from './connection';
 import { connect } from './connection';
-import { asNodeError, toNetworkError, toNodeApiError, toRetryLaterError } from './errors';
+import { decodeBody, downloadAccept, readDownload } from './download';
+import { asNodeError, toAlreadySentError, toNetworkError, toNodeApiError, toRetryLaterError } from './errors';
 import { clientHeaders, rateLimitOf, requestIdOf, wasReplayed } from './headers';
-import { isMutation, nextDerivedKey, pinFirstRequest, returnsSecret } from './idempotency';
+import type { ApiFailure } from './errors';
+import { isMutation, nextDerivedKey, pinFirstRequest, returnsSecret, SecretCalls } from './idempotency';
+import { multipartBody } from './multipart';
 import { networkFailureOf } from './network';
 import type { RetryPolicy } from './retry';
 import { DEFAULT_RETRY_POLICY, isRetryableStatus, parseRetryAfterMs, retryDelayMs } from './retry';
@@ -16,6 +19,19 @@ interface FullResponse {
 	body: unknown;
 	headers: Record<string, unknown>;
 	statusCode: number;
+}
+
+const secretCalls = new SecretCalls<ApiResponse, ApiFailure>();
+
+/** The identity of a secret-returning call within its execution; undefined outside an execution. */
+function secretCallKey(context: TokPortalContext, options: ApiRequestOptions, itemIndex: number): string | undefined {
+	if (!returnsSecret(options.method, options.path)) return undefined;
+	const { key, anchored } = nextDerivedKey(context, itemIndex);
+	return anchored ? key : undefined;
+}
+
+function isEmptyObject(body: unknown): boolean {
+	return body !== null && typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0;
 }
 
 function wasCancelled(context: TokPortalContext): boolean {
@@ -32,7 +48,24 @@ function idempotency(
 	if (!isMutation(options.method) || returnsSecret(options.method, options.path)) return { derived: false, request };
 	if (options.idempotencyKey !== undefined) return { key: options.idempotencyKey, derived: false, request };
 	const { key, anchored } = nextDerivedKey(context, itemIndex);
-	return { key, derived: true, request: anchored ? pinFirstRequest(key, request) : request };
+	// A form is never pinned: that would keep a file's bytes in memory for an hour. A later try that
+	// differs (another bundle by expression) is refused by TokPortal under the same key, never sent twice.
+	const pin = anchored && options.form === undefined;
+	return { key, derived: true, request: pin ? pinFirstRequest(key, request) : request };
+}
+
+/** What goes on the wire: JSON, or a multipart form (built once, reused by every retry). */
+function encodedBody(
+	options: ApiRequestOptions,
+	sent: Pick<ApiRequestOptions, 'body'>,
+): { body?: IDataObject | IDataObject[] | Buffer | string; contentType?: string } {
+	if (options.form === undefined) {
+		if (sent.body === undefined) return {};
+		// n8n's HTTP helper leaves an empty object out; endpoints that take a JSON body expect `{}`.
+		return { body: isEmptyObject(sent.body) ? '{}' : sent.body, contentType: 'application/json' };
+	}
+	const { body, contentType } = multipartBody(options.form);
+	return { body, contentType };
 }
 
 /**
@@ -56,8 +89,16 @@ export async function requestOn(
 	const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
 	const { baseUrl, limiter, secrets, credential } = connection;
 
+	const secretCall = secretCallKey(this, options, itemIndex);
+	const earlier = secretCall === undefined ? undefined : secretCalls.earlier(secretCall);
+	if (earlier?.kind === 'answered') return { ...earlier.answer, replayed: true };
+	if (earlier?.kind === 'refused') throw toNodeApiError(node, earlier.refusal, itemIndex);
+	if (earlier?.kind === 'unknown') throw toAlreadySentError(node, itemIndex);
+
 	const { key, derived, request: sent } = idempotency(this, options, itemIndex);
-	const headers = clientHeaders(options.headers, sent.body !== undefined);
+	const accept = options.download === undefined ? undefined : { Accept: downloadAccept(options.download) };
+	const encoded = encodedBody(options, sent);
+	const headers = clientHeaders({ ...accept, ...options.headers }, encoded.contentType);
 	if (key !== undefined) headers['Idempotency-Key'] = key;
 	const canRetry = !isMutation(options.method) || key !== undefined;
 
@@ -65,9 +106,10 @@ export async function requestOn(
 		method: options.method,
 		url: `${baseUrl}${sent.path}`,
 		qs: sent.qs,
-		body: sent.body,
+		body: encoded.body,
 		headers,
-		json: true,
+		// A file is read as bytes, so a CSV or HTML document reaches the user exactly as TokPortal sent it.
+		...(options.download === undefined ? { json: true } : { json: false, encoding: 'arraybuffer' as const }),
 		arrayFormat: 'repeat',
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
@@ -92,6 +134,7 @@ export async function requestOn(
 				await sleep(retryDelayMs(attempt, undefined, policy));
 				continue;
 			}
+			if (secretCall !== undefined && network.maybeDelivered) secretCalls.record(secretCall, { kind: 'unknown' });
 			throw toNetworkError(node, baseUrl, network, { retriedSafely: canRetry, itemIndex });
 		}
 
@@ -101,18 +144,31 @@ export async function requestOn(
 		limiter.observe(rateLimit, response.statusCode === 429 ? retryAfterMs : undefined);
 		const replayed = wasReplayed(response.headers);
 		if (response.statusCode >= 200 && response.statusCode < 300) {
-			return { body: (response.body ?? {}) as IDataObject, statusCode: response.statusCode, requestId, replayed, rateLimit };
+			const answer = {
+				...(options.download === undefined
+					? { body: (response.body ?? {}) as IDataObject }
+					: readDownload(response.headers, response.body, options.download)),
+				statusCode: response.statusCode,
+				requestId,
+				replayed,
+				rateLimit,
+			};
+			if (secretCall !== undefined) secretCalls.record(secretCall, { kind: 'answered', answer });
+			return answer;
 		}
 
 		const failure = {
 			status: response.statusCode,
-			body: response.body,
+			body: decodeBody(response.body),
 			requestId,
 			retryAfterSeconds: retryAfterMs === undefined ? undefined : retryAfterMs / 1000,
 			replayed,
 			derivedKey: derived,
 			secrets,
 		};
+		if (secretCall !== undefined) {
+			secretCalls.record(secretCall, response.statusCode >= 500 ? { kind: 'unknown' } : { kind: 'refused', refusal: failure });
+		}
 		if (!canRetry || !isRetryableStatus(response.statusCode) || wasCancelled(this)) {
 			throw toNodeApiError(node, failure, itemIndex);
 		}

@@ -7,6 +7,8 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
+import type { DownloadedFile } from './download';
+import type { MultipartForm } from './multipart';
 import type { RetryPolicy } from './retry';
 
 /** Every n8n context the nodes call TokPortal from. */
@@ -22,6 +24,8 @@ export interface ApiRequestOptions {
 	path: string;
 	qs?: IDataObject;
 	body?: IDataObject | IDataObject[];
+	/** A multipart/form-data body instead of JSON (file uploads, CSV import); never together with `body`. */
+	form?: MultipartForm;
 	/** Extra headers, e.g. X-TokPortal-Dry-Run. */
 	headers?: Record<string, string>;
 	/** The input item this request is made for: anchors the idempotency key and error messages. */
@@ -29,6 +33,11 @@ export interface ApiRequestOptions {
 	/** A caller-chosen Idempotency-Key (e.g. derived from a sheet row); otherwise one is derived. */
 	idempotencyKey?: string;
 	retry?: Partial<RetryPolicy>;
+	/**
+	 * A file is expected instead of JSON (the CSV export, an HTML report): its media type, e.g.
+	 * `text/csv`. The bytes arrive untouched in `file`; errors are still read as TokPortal's JSON.
+	 */
+	download?: string;
 }
 
 export interface RateLimitState {
@@ -46,4 +55,6 @@ export interface ApiResponse {
 	/** True when TokPortal answered from its idempotency ledger (nothing executed twice). */
 	replayed: boolean;
 	rateLimit: RateLimitState;
+	/** The file of a download (undefined when TokPortal answered JSON instead). */
+	file?: DownloadedFile;
 }

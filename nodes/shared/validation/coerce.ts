@@ -158,6 +158,20 @@ export function toUrl(raw: unknown, protocols: readonly string[] = ['https:', 'h
 	return ok(text.value);
 }
 
+/** A TokPortal upload's `storage_path`, e.g. `profile-pictures/abc123.jpg`. */
+const STORAGE_PATH = /^[a-z0-9-]+\/\S+$/;
+
+/** Media TokPortal can fetch: a web address, or the `storage_path` an Upload operation returned. */
+export function toMediaReference(raw: unknown): Coerced<string> {
+	const text = toText(raw);
+	if (text.problem !== undefined) return text;
+	if (STORAGE_PATH.test(text.value)) return ok(text.value);
+	const url = toUrl(text.value);
+	return url.problem === undefined
+		? url
+		: fail(`must be a web address starting with https:// or the storage_path of an upload (got ${shown(text.value)})`);
+}
+
 /**
  * An ID that becomes one URL path segment. "." and ".." would make the URL point elsewhere, and
  * control characters never belong in an ID.

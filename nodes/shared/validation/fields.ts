@@ -10,6 +10,7 @@ import {
 	toIdentifier,
 	toInteger,
 	toList,
+	toMediaReference,
 	toOption,
 	toText,
 	toUrl,
@@ -88,7 +89,7 @@ function property(common: Common, rest: Omit<INodeProperties, 'name' | 'displayN
 }
 
 /** Empty values are "not set": refused when required, refused when an added collection field asks so. */
-function field<T, Always extends boolean>(
+export function field<T, Always extends boolean>(
 	common: Common,
 	prop: Omit<INodeProperties, 'name' | 'displayName'>,
 	rules: FieldRules,
@@ -151,6 +152,16 @@ export function url<R extends boolean = false>(spec: UrlSpec & { required?: R })
 		{ type: 'string', default: spec.default ?? '' },
 		{ kind: 'url', required: spec.required === true, refuseBlank: spec.refuseBlank },
 		(raw) => toUrl(raw, spec.protocols),
+	);
+}
+
+/** A picture or video TokPortal fetches: a web address or an Upload's `storage_path`. */
+export function media<R extends boolean = false>(spec: UrlSpec & { required?: R }): Field<string, R> {
+	return field(
+		spec,
+		{ type: 'string', default: spec.default ?? '' },
+		{ kind: 'url', required: spec.required === true, refuseBlank: spec.refuseBlank },
+		toMediaReference,
 	);
 }
 
@@ -265,6 +276,10 @@ export interface ListSpec<T> extends Common {
 	/** The message when an entry is listed twice (default: names the duplicate). */
 	duplicateRule?: string;
 	default?: string[];
+	/** For filters of a collection: an added list that is empty (no entries) is an error, not "leave it out". */
+	refuseBlank?: boolean;
+	/** The message for refuseBlank (default: give it a value or remove the field). */
+	blankRule?: string;
 }
 
 export function list<T, R extends boolean = false>(spec: ListSpec<T> & { required?: R }): Field<T[], R> {
@@ -276,7 +291,7 @@ export function list<T, R extends boolean = false>(spec: ListSpec<T> & { require
 	return field(
 		spec,
 		prop,
-		{ kind: 'list', required: spec.required === true, item: spec.item.rules },
+		{ kind: 'list', required: spec.required === true, item: spec.item.rules, refuseBlank: spec.refuseBlank },
 		(raw) => {
 			const entries = toList(raw);
 			if (entries.problem !== undefined) return entries;
@@ -287,6 +302,9 @@ export function list<T, R extends boolean = false>(spec: ListSpec<T> & { require
 				if (value.value !== undefined) values.push(value.value);
 			}
 			if (spec.required && values.length === 0) return { problem: 'is required' };
+			if (spec.refuseBlank && values.length === 0) {
+				return { problem: spec.blankRule ?? 'is empty. Give it a value (check its expression) or remove the field' };
+			}
 			if (spec.minItems !== undefined && values.length < spec.minItems) {
 				return { problem: `needs at least ${spec.minItems} entr${spec.minItems === 1 ? 'y' : 'ies'}` };
 			}
@@ -298,6 +316,7 @@ export function list<T, R extends boolean = false>(spec: ListSpec<T> & { require
 			}
 			return { value: values };
 		},
+		spec.blankRule,
 	);
 }
 
@@ -339,6 +358,21 @@ export function locator<R extends boolean = false>(spec: LocatorSpec & { require
 			],
 		},
 		{ kind: 'id', required: spec.required === true },
+		toIdentifier,
+	);
+}
+
+export interface IdentifierSpec extends Common {
+	default?: string;
+	refuseBlank?: boolean;
+}
+
+/** An ID typed or mapped in (no list to pick from); like a locator's value it becomes one path segment. */
+export function identifier<R extends boolean = false>(spec: IdentifierSpec & { required?: R }): Field<string, R> {
+	return field(
+		spec,
+		{ type: 'string', default: spec.default ?? '' },
+		{ kind: 'id', required: spec.required === true, refuseBlank: spec.refuseBlank },
 		toIdentifier,
 	);
 }

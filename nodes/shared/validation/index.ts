@@ -1,3 +1,4 @@
 export * from './coerce';
 export * from './fields';
 export * from './reader';
+export * from './instant';

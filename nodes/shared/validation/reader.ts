@@ -1,4 +1,4 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { AnyField, CollectionField, Values } from './fields';
@@ -7,6 +7,11 @@ import { locatorValue } from './fields';
 /** Said under every validation error: an invalid item never reaches TokPortal. */
 export const NOTHING_SENT =
 	'Nothing was sent to TokPortal and no credits were charged. Fix the field(s), then run again.';
+
+/** A rule found broken before anything is sent (the reader's, or one checked after a free read): the item's error. */
+export function notSentError(context: { getNode(): INode }, itemIndex: number, problem: string): NodeOperationError {
+	return new NodeOperationError(context.getNode(), problem, { itemIndex, description: NOTHING_SENT });
+}
 
 function isCollection(field: AnyField): field is CollectionField<Record<string, AnyField>> {
 	return 'readAll' in field;
@@ -58,10 +63,7 @@ export class ItemReader {
 			this.problems.length === 1
 				? this.problems[0]
 				: `${this.problems.length} fields need fixing: ${this.problems.join('; ')}`;
-		throw new NodeOperationError(this.context.getNode(), message, {
-			itemIndex: this.itemIndex,
-			description: NOTHING_SENT,
-		});
+		throw notSentError(this.context, this.itemIndex, message);
 	}
 }
 

@@ -1,18 +1,16 @@
-import type { Simulator } from '../../simulator';
+import type { ApiTarget } from '../../simulator/client';
+import { client } from '../../simulator/client';
 
 /** Calls the simulator's public API as a TokPortal customer would (setup steps of e2e tests); returns `data`. */
 export async function simulatorApi<T = Record<string, unknown>>(
-	simulator: Pick<Simulator, 'baseUrl' | 'apiKey'>,
+	simulator: ApiTarget,
 	method: string,
 	path: string,
 	body?: unknown,
 ): Promise<T> {
-	const response = await fetch(`${simulator.baseUrl}${path}`, {
-		method,
-		headers: { 'x-api-key': simulator.apiKey, 'content-type': 'application/json' },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const json = (await response.json()) as { data: T };
-	if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${JSON.stringify(json)}`);
-	return json.data;
+	const reply = await client(simulator)(method, path, { body });
+	if (reply.status < 200 || reply.status > 299) {
+		throw new Error(`${method} ${path} → ${reply.status}: ${JSON.stringify(reply.body)}`);
+	}
+	return (reply.body as { data: T }).data;
 }

@@ -1,5 +1,5 @@
 // Delivered accounts (spec 000) incl. the reveal / verification-code flow (notes §10.4).
-import { canonicalCountry, READABLE_PLATFORMS } from '../catalog';
+import { countryCode, READABLE_PLATFORMS } from '../catalog';
 import { ApiError } from '../errors';
 import { paginate } from '../pagination';
 import { PRICES } from '../pricing';
@@ -19,6 +19,8 @@ const BUNDLE_STATUSES = [
 	'published',
 	'published_priority',
 	'accepted',
+	'in_review',
+	'finalized',
 	'completed',
 	'cancelled',
 	'archived',
@@ -39,7 +41,7 @@ function listAccounts(ctx: RouteContext): RouteResult {
 	const q = ctx.query;
 	const platforms = queryEnum(q, 'platform', READABLE_PLATFORMS);
 	// Aliases (US, GB) and canonical codes (USA, UK) select the same accounts; unknown codes select none.
-	const countries = queryValues(q, 'country').map((c) => canonicalCountry(c) ?? c.toUpperCase());
+	const countries = queryValues(q, 'country').map((c) => countryCode(c) ?? c.toUpperCase());
 	const banned = queryEnum(q, 'banned', ['true', 'false']);
 	const items = newestFirst(ctx.store.state.accounts).filter(
 		(a) =>

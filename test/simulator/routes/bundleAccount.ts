@@ -79,15 +79,15 @@ function requestCorrections(ctx: RouteContext): RouteResult {
 		requested_at: now,
 		requested_by: 'api',
 	});
-	account.status = 'pending_corrections';
+	account.status = 'corrections_requested';
 	b.updated_at = now;
+	// The event type keeps the catalogue's name; its payload carries the status (README "Contradictions").
 	ctx.emit('account.pending_corrections', { ...accountEventData(b, 'in_review'), comment: o.comment, fields });
 	return {
 		status: 200,
 		body: {
 			data: {
 				id: b.id,
-				// Spec 003 wording for the response; state and webhooks say `pending_corrections`.
 				account: { status: 'corrections_requested', corrections: { comment: o.comment, fields, requested_at: now } },
 			},
 		},

@@ -1,5 +1,5 @@
 // POST /bundles and POST /bundles/bulk: validation (notes §7.3/7.4), pricing, atomic debit.
-import { canonicalCountry, COUNTRIES, ORDERABLE_PLATFORMS } from '../catalog';
+import { COUNTRIES, countryCode, ORDERABLE_PLATFORMS } from '../catalog';
 import { ApiError, validationError } from '../errors';
 import { bundleEventData } from '../eventData';
 import { type BundleSpec, buildBundle } from '../factories';
@@ -8,6 +8,8 @@ import type { RouteContext, RouteDef, RouteResult } from '../router';
 import type { Bundle, BundleType, DeliveredAccount } from '../types';
 import { type Json, objectBody, optBool, optInt, optString } from '../validate';
 import { bundleDetail, bundleSummary } from '../views';
+import { parseAdvancedWarming, withAdvancedWarming } from '../warming';
+import { openBundleWarming } from './warming';
 
 export const BUNDLE_TYPES: readonly BundleType[] = ['account_only', 'account_and_videos', 'videos_only'];
 const MAX_VIDEOS = 500;
@@ -25,7 +27,7 @@ function orderablePlatform(value: unknown, field: string): string {
 function orderableCountry(value: unknown): string {
 	if (value === undefined || value === null || value === '') throw validationError('country', 'country is required.');
 	if (typeof value !== 'string') throw validationError('country', 'country must be a string.');
-	const code = canonicalCountry(value);
+	const code = countryCode(value);
 	if (!code) {
 		throw new ApiError(400, 'COUNTRY_NOT_ENABLED', `Country "${value}" is not open for orders.`, {
 			field: 'country',
@@ -135,6 +137,7 @@ function createBundle(ctx: RouteContext): RouteResult {
 		auto_finalize_videos: optBool(o, 'auto_finalize_videos') ?? true,
 		...warmingOptions(o, [platform]),
 	};
+	const advanced = parseAdvancedWarming(o, spec.wants_niche_warming);
 	if (!videosOnly && externalRef !== null) {
 		const existing = ctx.store.state.bundles.find(
 			(b) => b.owner_id === ctx.owner && b.bundle_type !== 'videos_only' && b.external_ref === externalRef,
@@ -146,12 +149,13 @@ function createBundle(ctx: RouteContext): RouteResult {
 			});
 		}
 	}
-	const cost = priceOf(spec);
+	const cost = withAdvancedWarming(priceOf(spec), advanced?.count ?? 0);
 	ctx.store.assertCredits(cost);
 	const bundle = buildBundle(ctx.store, ctx.owner, spec, cost);
 	ctx.store.debit(ctx.owner, cost, `Bundle created: ${title ?? bundleType}`, bundle.id);
 	ctx.store.state.bundles.push(bundle);
 	ctx.emit('bundle.created', bundleEventData(bundle, null));
+	if (advanced) openBundleWarming(ctx, bundle, advanced);
 	return {
 		status: 201,
 		body: {
@@ -185,6 +189,8 @@ function createBulk(ctx: RouteContext): RouteResult {
 	const externalRef = optString(o, 'external_ref', 200, true) ?? null;
 	const autoFinalize = optBool(o, 'auto_finalize_videos') ?? true;
 	const warming = warmingOptions(o, platforms);
+	const advanced = parseAdvancedWarming(o, warming.wants_niche_warming);
+	const terms = advanced?.count ?? 0;
 	const specs: BundleSpec[] = platforms.flatMap((platform) =>
 		Array.from({ length: accounts }, (_, i): BundleSpec => {
 			const upload = i < uploads;
@@ -202,14 +208,16 @@ function createBulk(ctx: RouteContext): RouteResult {
 			};
 		}),
 	);
-	const costs = specs.map(priceOf);
-	const total = sumBreakdowns(costs);
+	const base = specs.map(priceOf);
+	// Warming terms are bought per account.
+	const total = withAdvancedWarming(sumBreakdowns(base), terms * specs.length);
 	ctx.store.assertCredits(total);
-	const bundles: Bundle[] = specs.map((spec, i) => buildBundle(ctx.store, ctx.owner, spec, costs[i]));
+	const bundles: Bundle[] = specs.map((spec, i) => buildBundle(ctx.store, ctx.owner, spec, withAdvancedWarming(base[i], terms)));
 	ctx.store.debit(ctx.owner, total, `Bulk bundle creation (${bundles.length} bundles)`, null);
 	for (const b of bundles) {
 		ctx.store.state.bundles.push(b);
 		ctx.emit('bundle.created', bundleEventData(b, null));
+		if (advanced) openBundleWarming(ctx, b, advanced);
 	}
 	return {
 		status: 201,

@@ -1,11 +1,10 @@
 // Bundle reads, PATCH, publish-readiness, publish and unpublish (spec 001, notes §7.5–7.10).
 import { READABLE_PLATFORMS } from '../catalog';
 import { ApiError, validationError } from '../errors';
-import { accountEventData, bundleEventData } from '../eventData';
 import { paginate } from '../pagination';
+import { ADJUSTED_NOTE, publishBundle } from '../publishing';
 import { publishBlockers } from '../readiness';
 import type { RouteContext, RouteDef, RouteResult } from '../router';
-import type { Bundle } from '../types';
 import { objectBody, optBool, optString, queryEnum, queryValues } from '../validate';
 import { bundleDetail, bundleSummary } from '../views';
 import { BUNDLE_TYPES } from './bundleCreate';
@@ -22,15 +21,8 @@ const STATUS_FILTERS = [
 	'in_review',
 	'finalized',
 ];
-const ACCOUNT_STATUS_FILTERS = [
-	'pending',
-	'configured',
-	'published',
-	'in_review',
-	'pending_corrections',
-	'corrections_requested',
-	'finalized',
-];
+// Spec 001's list plus spec 003's corrections status; nothing else exists (README "Contradictions").
+const ACCOUNT_STATUS_FILTERS = ['pending', 'configured', 'in_review', 'corrections_requested', 'finalized'];
 const PATCHABLE = ['auto_finalize_videos', 'external_ref', 'title'];
 
 /** Newest first; equal timestamps keep the latest-created first. */
@@ -49,30 +41,17 @@ export function newestFirst<T extends { created_at: string }>(items: T[]): T[] {
 	return sorted;
 }
 
-// Spec 001 lists the video phase (`in_review`, `finalized`) as bundle statuses; here they select
-// accepted bundles by the progress of their videos.
-function statusMatches(b: Bundle, status: string): boolean {
-	if (status === 'in_review') return b.status === 'accepted' && b.videos.some((v) => v.status === 'in_review');
-	if (status === 'finalized') {
-		return b.status === 'accepted' && b.videos.length > 0 && b.videos.every((v) => v.status === 'finalized');
-	}
-	return b.status === status;
-}
-
 function listBundles(ctx: RouteContext): RouteResult {
 	const q = ctx.query;
 	const statuses = queryEnum(q, 'status', STATUS_FILTERS);
 	const types = queryEnum(q, 'bundle_type', BUNDLE_TYPES);
-	// `corrections_requested` is the spec 003 word for the `pending_corrections` state.
-	const accountStatuses = queryEnum(q, 'account_status', ACCOUNT_STATUS_FILTERS).map((s) =>
-		s === 'corrections_requested' ? 'pending_corrections' : s,
-	);
+	const accountStatuses = queryEnum(q, 'account_status', ACCOUNT_STATUS_FILTERS);
 	const platforms = queryEnum(q, 'platform', READABLE_PLATFORMS);
 	const refs = queryValues(q, 'external_ref');
 	const items = newestFirst(ctx.store.state.bundles).filter(
 		(b) =>
 			b.owner_id === ctx.owner &&
-			(statuses.length === 0 || statuses.some((s) => statusMatches(b, s))) &&
+			(statuses.length === 0 || statuses.includes(b.status)) &&
 			(types.length === 0 || types.includes(b.bundle_type)) &&
 			(accountStatuses.length === 0 || (b.account !== null && accountStatuses.includes(b.account.status))) &&
 			(platforms.length === 0 || platforms.includes(b.platform)) &&
@@ -132,33 +111,22 @@ function readiness(ctx: RouteContext): RouteResult {
 	return { status: 200, body: { data: { bundle_id: b.id, ready: blockers.length === 0, blockers } } };
 }
 
-/** The error code names the first blocker's family; all blockers are in details.blockers. */
-function notReadyCode(firstBlocker: string): string {
-	if (firstBlocker === 'BUNDLE_ALREADY_PUBLISHED') return 'BUNDLE_ALREADY_PUBLISHED';
-	if (firstBlocker === 'BUNDLE_NOT_IN_SETUP') return 'BUNDLE_INVALID_STATUS';
-	return 'ACCOUNT_NOT_CONFIGURED';
-}
-
 function publish(ctx: RouteContext): RouteResult {
 	const b = ctx.store.ownedBundle(ctx.params.id, ctx.owner);
-	const blockers = publishBlockers(b);
-	if (blockers.length > 0) {
-		throw new ApiError(409, notReadyCode(blockers[0].code), 'The bundle cannot be published.', {
-			current_status: b.status,
-			blockers,
-		});
-	}
-	const now = ctx.store.now();
-	b.status = 'published';
-	b.published_at = now;
-	b.updated_at = now;
-	ctx.emit('bundle.published', bundleEventData(b, 'pending_setup'));
-	if (b.account) {
-		const previous = b.account.status;
-		b.account.status = 'published';
-		ctx.emit('account.published', accountEventData(b, previous));
-	}
-	return { status: 200, body: { data: { id: b.id, bundle_id: b.id, status: b.status, published_at: now } } };
+	const adjusted = publishBundle(ctx, b);
+	return {
+		status: 200,
+		body: {
+			data: {
+				id: b.id,
+				bundle_id: b.id,
+				status: b.status,
+				published_at: b.published_at,
+				// Notes §7.9: only when configured dates no longer met the lead time.
+				...(adjusted.length > 0 && { adjusted_videos: adjusted, adjusted_videos_note: ADJUSTED_NOTE }),
+			},
+		},
+	};
 }
 
 function unpublish(ctx: RouteContext): RouteResult {
@@ -173,7 +141,10 @@ function unpublish(ctx: RouteContext): RouteResult {
 	b.status = 'pending_setup';
 	b.published_at = null;
 	b.updated_at = ctx.store.now();
-	if (b.account?.status === 'published') b.account.status = 'configured';
+	// Its videos come back with it, configured again, so their configuration can change too.
+	for (const v of b.videos) {
+		if (v.status === 'published') Object.assign(v, { status: 'configured', published_at: null });
+	}
 	return { status: 200, body: { data: { id: b.id, bundle_id: b.id, status: b.status, updated_at: b.updated_at } } };
 }
 

@@ -2,47 +2,60 @@
 // state inspection, so end-to-end tests and humans can drive the simulator over HTTP.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError, errorBody } from '../errors';
-import type { Fault, Faults } from '../faults';
-import { readJsonBody, sendJson } from '../httpUtil';
+import { ECHO_FORMATS, type EchoFormat, type Fault, type Faults } from '../faults';
+import { readJsonBody, sendBytes, sendJson } from '../httpUtil';
+import type { MediaStore } from '../media';
 import type { AccountChanges, Operator } from '../operator';
 import type { RateLimit } from '../rateLimiter';
 import type { RequestTracker } from '../requestLog';
 import { type RouteDef, Router } from '../router';
-import type { DeliveredAccount, SimState } from '../types';
+import type { ServiceActions } from '../serviceOperator';
+import type { Bundle, CreditTransaction, DeliveredAccount, SimState, VideoSlot } from '../types';
 import { isObject, type Json } from '../validate';
-import { bundleDetail, deliveredDetail } from '../views';
+import type { VideoChanges, VideoFlag } from '../videoOperator';
+import { bundleDetail, deliveredDetail, videoView } from '../views';
+import { serviceControlRoutes } from './serviceControl';
 
 export const CONTROL_PREFIX = '/_sim';
 
 export interface ControlDeps {
 	state: SimState;
-	operator: Operator;
+	operator: Operator & ServiceActions;
 	faults: Faults;
 	tracker: RequestTracker;
+	media: MediaStore;
 	setLatency(ms: number): void;
 	setRateLimit(limit: RateLimit | false): void;
 	seedAccounts(count: number, opts: { platform?: string; country?: string }): DeliveredAccount[];
+	seedCreditHistory(count: number, start?: string): CreditTransaction[];
 }
 
-interface ControlContext {
+export interface ControlContext {
 	deps: ControlDeps;
 	params: Record<string, string>;
 	body: Json;
 }
 
-type ControlResult = { status: number; body: unknown };
-const ok = (data: unknown): ControlResult => ({ status: 200, body: { data } });
+type ControlResult = { status: number; body: unknown; raw?: { contentType: string; data: Buffer } };
+export const ok = (data: unknown): ControlResult => ({ status: 200, body: { data } });
 
-function bad(message: string): ApiError {
+export function bad(message: string): ApiError {
 	return new ApiError(400, 'SIM_BAD_REQUEST', message);
 }
 
-function nonNegativeInt(value: unknown, name: string): number {
+export function nonNegativeInt(value: unknown, name: string): number {
 	if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw bad(`${name} must be a non-negative integer.`);
 	return value;
 }
 
-const optionalString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+export const optionalString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/** The API view of a video after an operator action on it. */
+function videoResult(deps: ControlDeps, params: Record<string, string>, act: (id: string, position: number) => VideoSlot) {
+	const video = act(params.id, Number(params.position));
+	const bundle = deps.state.bundles.find((b) => b.id === params.id) as Bundle;
+	return ok(videoView(bundle, video));
+}
 
 /** Operator view of an account: the API detail plus simulator flags (post_cutoff, inbox size…). */
 function accountState(a: DeliveredAccount): Record<string, unknown> {
@@ -73,10 +86,24 @@ function parseFault(body: Json): { match: { method?: string; path?: string | Reg
 			...(f.retryAfterSeconds !== undefined && { retryAfterSeconds: nonNegativeInt(f.retryAfterSeconds, 'fault.retryAfterSeconds') }),
 			...(typeof f.code === 'string' && { code: f.code }),
 		};
+	} else if (f.type === 'echo') {
+		if (f.format !== undefined && !ECHO_FORMATS.includes(f.format as EchoFormat)) {
+			throw bad(`fault.format must be one of ${ECHO_FORMATS.join(', ')}.`);
+		}
+		fault = {
+			type: 'echo',
+			status: nonNegativeInt(f.status, 'fault.status'),
+			...(f.format !== undefined && { format: f.format as EchoFormat }),
+			...(f.afterCommit === true && { afterCommit: true }),
+			...(f.retryAfterSeconds !== undefined && { retryAfterSeconds: nonNegativeInt(f.retryAfterSeconds, 'fault.retryAfterSeconds') }),
+			...(typeof f.code === 'string' && { code: f.code }),
+		};
 	} else if (f.type === 'latency') {
 		fault = { type: 'latency', ms: nonNegativeInt(f.ms, 'fault.ms') };
 	} else if (f.type === 'dropAfterCommit' || f.type === 'dropBeforeCommit') {
 		fault = { type: f.type };
+	} else if (f.type === 'hang' || f.type === 'reset') {
+		fault = { type: f.type, ...(f.afterCommit === true && { afterCommit: true }) };
 	} else {
 		throw bad(`Unknown fault type: ${f.type}.`);
 	}
@@ -175,8 +202,50 @@ const routes: Array<RouteDef<ControlContext>> = [
 	},
 	{
 		method: 'POST',
+		path: '/bundles/:id/videos/:position/accept',
+		handler: ({ deps, params }) => videoResult(deps, params, (id, p) => deps.operator.acceptVideo(id, p)),
+	},
+	{
+		method: 'POST',
 		path: '/bundles/:id/videos/:position/post',
-		handler: ({ deps, params }) => ok(deps.operator.postVideo(params.id, Number(params.position))),
+		handler: ({ deps, params }) => videoResult(deps, params, (id, p) => deps.operator.postVideo(id, p)),
+	},
+	{
+		method: 'POST',
+		path: '/bundles/:id/videos/:position/apply-corrections',
+		handler: ({ deps, params, body }) => {
+			if (body.changes !== undefined && !isObject(body.changes)) throw bad('changes must be an object.');
+			const changes = body.changes as VideoChanges | undefined;
+			return videoResult(deps, params, (id, p) => deps.operator.applyVideoCorrections(id, p, changes));
+		},
+	},
+	{
+		method: 'POST',
+		path: '/bundles/:id/videos/:position/auto-finalize',
+		handler: ({ deps, params }) => videoResult(deps, params, (id, p) => deps.operator.autoFinalizeVideo(id, p)),
+	},
+	{
+		method: 'POST',
+		path: '/bundles/:id/videos/:position/download-failed',
+		handler: ({ deps, params, body }) =>
+			videoResult(deps, params, (id, p) => deps.operator.failVideoDownload(id, p, optionalString(body.reason))),
+	},
+	{
+		method: 'POST',
+		path: '/bundles/:id/videos/:position/flag',
+		handler: ({ deps, params, body }) =>
+			videoResult(deps, params, (id, p) => deps.operator.flagVideo(id, p, body.flag as VideoFlag)),
+	},
+	{ method: 'GET', path: '/uploads', handler: ({ deps }) => ok(deps.state.uploads) },
+	{
+		method: 'GET',
+		path: '/uploads/:id/content',
+		handler: ({ deps, params }) => {
+			const upload = deps.state.uploads.find((u) => u.id === params.id);
+			const stored = upload ? deps.media.get(upload.storage_path) : undefined;
+			if (!stored) throw new ApiError(404, 'SIM_NOT_FOUND', 'No stored bytes for this upload id.');
+			return { status: 200, body: undefined, raw: { contentType: stored.contentType, data: stored.data } };
+		},
 	},
 	{ method: 'POST', path: '/bundles/:id/complete', handler: ({ deps, params }) => ok(bundleDetail(deps.operator.completeBundle(params.id))) },
 	{
@@ -191,6 +260,7 @@ const routes: Array<RouteDef<ControlContext>> = [
 		path: '/credits',
 		handler: ({ deps, body }) => ok({ credits: deps.operator.addCredits(nonNegativeInt(body.amount, 'amount')) }),
 	},
+	...serviceControlRoutes,
 ];
 
 const router = new Router<ControlContext>(routes);
@@ -208,5 +278,6 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, u
 		if (!(err instanceof ApiError)) throw err;
 		result = { status: err.status, body: errorBody(err) };
 	}
-	sendJson(res, result.status, {}, result.body);
+	if (result.raw) sendBytes(res, result.raw.contentType, result.raw.data);
+	else sendJson(res, result.status, {}, result.body);
 }

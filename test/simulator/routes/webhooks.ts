@@ -1,14 +1,15 @@
 // Webhook endpoints, deliveries, test sends and the public event catalogue (notes §11).
 import { randomBytes } from 'node:crypto';
-import { EVENT_TYPE_NAMES, EVENT_TYPES } from '../catalog';
-import { validationError } from '../errors';
+import { EVENT_TYPE_NAMES, EVENT_TYPES, NOT_YET_EMITTED } from '../catalog';
+import { ApiError, validationError } from '../errors';
 import { paginate } from '../pagination';
 import type { RouteContext, RouteDef, RouteResult } from '../router';
-import { type Json, objectBody, optBool, optString, queryEnum, queryValues } from '../validate';
+import { type Json, objectBody, optBool, optString, queryEnum } from '../validate';
 import { webhookView } from '../views';
 import { newestFirst } from './bundles';
 
 const LOCAL_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
+const EVENT_TYPES_LIST = EVENT_TYPES.map((e) => e.type);
 
 /** HTTPS like the real service; plain HTTP only to this machine so tests can run a local receiver. */
 function endpointUrl(value: unknown): string {
@@ -63,7 +64,7 @@ function createWebhook(ctx: RouteContext): RouteResult {
 
 function listWebhooks(ctx: RouteContext): RouteResult {
 	const enabled = queryEnum(ctx.query, 'enabled', ['true', 'false']);
-	const events = queryValues(ctx.query, 'event');
+	const events = queryEnum(ctx.query, 'event', EVENT_TYPES_LIST);
 	const items = newestFirst(ctx.store.state.webhooks).filter(
 		(w) =>
 			w.owner_id === ctx.owner &&
@@ -108,7 +109,7 @@ function deleteWebhook(ctx: RouteContext): RouteResult {
 
 function listDeliveries(ctx: RouteContext): RouteResult {
 	const hook = ctx.store.ownedWebhook(ctx.params.id, ctx.owner);
-	const types = queryValues(ctx.query, 'event_type');
+	const types = queryEnum(ctx.query, 'event_type', EVENT_TYPES_LIST);
 	const success = queryEnum(ctx.query, 'success', ['true', 'false']);
 	const items = newestFirst(ctx.store.state.deliveries).filter(
 		(d) =>
@@ -142,12 +143,47 @@ async function testWebhook(ctx: RouteContext): Promise<RouteResult> {
 	};
 }
 
+async function retryDelivery(ctx: RouteContext): Promise<RouteResult> {
+	const hook = ctx.store.ownedWebhook(ctx.params.id, ctx.owner);
+	const previous = ctx.store.state.deliveries.find((d) => d.id === ctx.params.delivery_id && d.webhook_id === hook.id);
+	const event = previous && ctx.store.state.events.find((e) => e.id === previous.event_id);
+	if (!previous || !event) {
+		throw new ApiError(404, 'WEBHOOK_DELIVERY_NOT_FOUND', 'No delivery with this id for this webhook endpoint.', {
+			webhook_id: hook.id,
+			delivery_id: ctx.params.delivery_id,
+		});
+	}
+	if (!hook.enabled) {
+		throw new ApiError(409, 'WEBHOOK_ENDPOINT_DISABLED', 'The endpoint is disabled: enable it (PATCH enabled: true) before retrying.', {
+			webhook_id: hook.id,
+		});
+	}
+	const base = { webhook_id: hook.id, retried_delivery_id: previous.id, event_id: event.id, event_type: event.type };
+	if (ctx.dryRun) return { status: 200, body: { data: { ...base, sent: false } } };
+	const delivery = await ctx.webhooks.redeliver(hook, event);
+	return {
+		status: 200,
+		body: {
+			data: {
+				...base,
+				sent: true,
+				delivery_id: delivery?.id ?? null,
+				attempt: delivery?.attempt ?? null,
+				success: delivery?.success ?? false,
+				response_status: delivery?.response_status ?? null,
+				error: delivery?.error ?? null,
+				duration_ms: delivery?.duration_ms ?? null,
+			},
+		},
+	};
+}
+
 function eventCatalogue(): RouteResult {
 	return {
 		status: 200,
 		body: {
 			data: {
-				events: EVENT_TYPES.map((e) => ({ ...e, emitted: true })),
+				events: EVENT_TYPES.map((e) => ({ ...e, emitted: !NOT_YET_EMITTED.has(e.type) })),
 				envelope: { fields: ['id', 'type', 'api_version', 'created_at', 'data'] },
 				delivery: {
 					method: 'POST',
@@ -175,4 +211,5 @@ export const webhookRoutes: Array<RouteDef<RouteContext>> = [
 	{ method: 'DELETE', path: '/webhooks/:id', handler: deleteWebhook },
 	{ method: 'GET', path: '/webhooks/:id/deliveries', handler: listDeliveries },
 	{ method: 'POST', path: '/webhooks/:id/test', handler: testWebhook },
+	{ method: 'POST', path: '/webhooks/:id/deliveries/:delivery_id/retry', handler: retryDelivery },
 ];

@@ -1,46 +1,32 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { apiPath, apiRequest } from '../../../shared/transport';
-import { collection, readItem, text } from '../../../shared/validation';
+import { readItem } from '../../../shared/validation';
 import { bundleId, NO_ACCOUNT_STEP } from '../common.fields';
+import { correctionComment, feedbackOn, feedbackPerField } from '../corrections.fields';
 import type { TokPortalOperation } from '../operation';
 
-const comment = text({
-	name: 'comment',
-	displayName: 'Comment',
-	required: true,
-	rows: 2,
+const comment = correctionComment({
 	placeholder: 'e.g. Username needs to be shorter and the biography should mention the city.',
 	description: 'General feedback for the account manager: what should change and why',
 });
 
-/** Blank feedback (an empty sheet column) means "nothing to say about this field". */
-function feedbackOn(name: string, displayName: string, placeholder: string, description: string) {
-	return text({ name, displayName, placeholder, description });
-}
-
-/** The `fields` object's keys: the picture's key is `profile_picture`, not `…_url`. */
-const feedback = collection({
-	name: 'feedback',
-	displayName: 'Feedback per Field',
-	placeholder: 'Add Field Feedback',
-	description: 'What to correct on each field. Add at least one.',
-	fields: {
-		biography: feedbackOn('biography', 'Biography', 'e.g. Add a mention of New York City.', 'What to change in the biography'),
-		profile_picture: feedbackOn(
-			'profilePicture',
-			'Profile Picture',
-			'e.g. Use a brighter, square photo.',
-			'What to change in the profile picture',
-		),
-		username: feedbackOn('username', 'Username', 'e.g. Shorten to under 15 characters.', 'What to change in the username'),
-		visible_name: feedbackOn(
-			'visibleName',
-			'Visible Name',
-			'e.g. Use "Street Style NYC".',
-			'What to change in the visible (display) name',
-		),
-	},
+/** The picture's key is `profile_picture`, not `…_url`. */
+const feedback = feedbackPerField('What to correct on each field. Add at least one.', {
+	biography: feedbackOn('biography', 'Biography', 'e.g. Add a mention of New York City.', 'What to change in the biography'),
+	profile_picture: feedbackOn(
+		'profilePicture',
+		'Profile Picture',
+		'e.g. Use a brighter, square photo.',
+		'What to change in the profile picture',
+	),
+	username: feedbackOn('username', 'Username', 'e.g. Shorten to under 15 characters.', 'What to change in the username'),
+	visible_name: feedbackOn(
+		'visibleName',
+		'Visible Name',
+		'e.g. Use "Street Style NYC".',
+		'What to change in the visible (display) name',
+	),
 });
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

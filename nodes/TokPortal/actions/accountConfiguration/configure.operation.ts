@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { apiPath, apiRequest } from '../../../shared/transport';
-import { collection, NOTHING_SENT, readItem } from '../../../shared/validation';
+import { collection, notSentError, readItem } from '../../../shared/validation';
 import { bundleId, NO_ACCOUNT_STEP } from '../common.fields';
 import type { TokPortalOperation } from '../operation';
 import { biography, linkInBio, nicheWarmingInstructions, profilePictureUrl, username, visibleName } from './fields';
@@ -23,10 +22,10 @@ async function assertInstagram(context: IExecuteFunctions, id: string, itemIndex
 	const { body } = await apiRequest.call(context, { method: 'GET', path: apiPath`/bundles/${id}`, itemIndex });
 	const platform = (body.data as IDataObject | undefined)?.platform;
 	if (typeof platform !== 'string' || platform.toLowerCase() === 'instagram') return;
-	throw new NodeOperationError(
-		context.getNode(),
+	throw notSentError(
+		context,
+		itemIndex,
 		`"Link in Bio" is only available for Instagram accounts, and this bundle is for ${platform}: leave it empty`,
-		{ itemIndex, description: NOTHING_SENT },
 	);
 }
 

@@ -1,4 +1,4 @@
-import { text, url } from '../../../shared/validation';
+import { media, text, url } from '../../../shared/validation';
 
 /** The account profile rules of spec 004 (PUT /bundles/{id}/account), shared by Configure and its tests. */
 
@@ -6,14 +6,19 @@ export const USERNAME_MAX = 24;
 export const VISIBLE_NAME_MAX = 30;
 export const BIOGRAPHY_MAX = 80;
 
-export const username = text({
-	name: 'username',
-	displayName: 'Username',
-	required: true,
+/** What a username may be, on the account to create and on a delivered account's edit request alike. */
+export const USERNAME_RULES = {
 	minLength: 1,
 	maxLength: USERNAME_MAX,
 	pattern: /^[a-zA-Z0-9_.]+$/,
 	patternRule: 'may only contain letters a–z/A–Z, digits, "_" and "." (no "@", spaces or accents)',
+};
+
+export const username = text({
+	name: 'username',
+	displayName: 'Username',
+	required: true,
+	...USERNAME_RULES,
 	placeholder: 'e.g. streetstyle.nyc',
 	description: `The handle of the account to create, without "@": 1–${USERNAME_MAX} characters, only letters, digits, "_" and ".". Avoid reusing the same words across many accounts (mass-ban risk).`,
 });
@@ -38,12 +43,13 @@ export const biography = text({
 	description: `The profile bio: 1–${BIOGRAPHY_MAX} characters (required by TokPortal)`,
 });
 
-export const profilePictureUrl = url({
+export const profilePictureUrl = media({
 	name: 'profilePictureUrl',
 	displayName: 'Profile Picture URL',
 	required: true,
 	placeholder: 'e.g. https://cdn.example.com/profiles/streetstyle.jpg',
-	description: 'A public https:// link to the profile picture image (an Upload → Upload Image public_url works)',
+	description:
+		'A public https:// link to the profile picture, or the storage_path of an image uploaded with Upload → Upload Image (purpose Profile Picture)',
 });
 
 export const linkInBio = url({

@@ -1,4 +1,6 @@
 import type { TokPortalResource } from '../operation';
+import { addEditSlots } from './addEditSlots.operation';
+import { addVideoSlots } from './addVideoSlots.operation';
 import { create } from './create.operation';
 import { createBulk } from './createBulk.operation';
 import { get } from './get.operation';
@@ -13,5 +15,5 @@ export const bundle: TokPortalResource = {
 	value: 'bundle',
 	description: 'An order for one TikTok/Instagram account and/or video slots: create, list, update, publish',
 	defaultOperation: 'create',
-	operations: [create, createBulk, get, getMany, getPublishReadiness, publish, unpublish, update],
+	operations: [addEditSlots, addVideoSlots, create, createBulk, get, getMany, getPublishReadiness, publish, unpublish, update],
 };

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { MAX_VIDEO_SLOTS } from '../../../shared/constants';
 import { apiRequest } from '../../../shared/transport';
 import { collection, dynamicOptions, integer, ItemReader, notice, options } from '../../../shared/validation';
-import { deliveredAccountLocator } from '../common.fields';
+import { countryField, deliveredAccountLocator } from '../common.fields';
 import type { TokPortalOperation } from '../operation';
 import type { BundleType } from './fields';
 import {
@@ -13,14 +13,13 @@ import {
 	externalRef,
 	hasVideos,
 	nicheWarmingInstructions,
-	orderOptions,
 	sharedOrderBody,
 	title,
 	wantsDeepWarming,
 	wantsNicheWarming,
 	warmingProblems,
 } from './fields';
-import { chargeInfo, orderRequest } from './order';
+import { chargeInfo, paidCallOptions, paidRequest } from '../paidCall';
 
 const WITH_VIDEOS: BundleType[] = ['account_and_videos', 'videos_only'];
 const NEW_ACCOUNT: BundleType[] = ['account_only', 'account_and_videos'];
@@ -61,15 +60,8 @@ const platform = dynamicOptions({
 	displayOptions: { show: { bundleType: NEW_ACCOUNT } },
 });
 
-const country = dynamicOptions({
-	name: 'country',
-	displayName: 'Country Name or ID',
-	loadOptionsMethod: 'getCountries',
-	pattern: /^[A-Za-z]{2,3}$/,
-	patternRule: 'must be a country code of 2 or 3 letters such as USA, UK or FR',
-	description:
-		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-	hint: 'Required: the country the new account is created in, e.g. USA, UK, FR',
+const country = countryField({
+	hint: 'Required: the country the new account is created in, e.g. US, GB, FR',
 	displayOptions: { show: { bundleType: NEW_ACCOUNT } },
 });
 
@@ -99,7 +91,7 @@ const additionalFields = collection({
 	fields: { autoFinalizeVideos, wantsDeepWarming, editsQuantity, externalRef, wantsNicheWarming, nicheWarmingInstructions, title },
 });
 
-const createOptions = orderOptions('nothing is created or charged, and the output shows credits_would_charge and cost_breakdown');
+const createOptions = paidCallOptions('nothing is created or charged, and the output shows credits_would_charge and cost_breakdown');
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const reader = new ItemReader(this, itemIndex);
@@ -139,7 +131,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		path: '/bundles',
 		body,
 		itemIndex,
-		...orderRequest('create', input.options),
+		...paidRequest('bundle.create', input.options),
 	});
 	const data = (response.body.data ?? {}) as IDataObject;
 	// Some TokPortal versions name the new bundle's id `bundle_id`; `id` is what later steps use.

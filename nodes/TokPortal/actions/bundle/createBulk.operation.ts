@@ -2,19 +2,19 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { MAX_ACCOUNTS_PER_PLATFORM, MAX_TEXT_LENGTH, MAX_VIDEO_SLOTS, ORDERABLE_PLATFORMS } from '../../../shared/constants';
 import { apiRequest } from '../../../shared/transport';
-import { collection, dynamicOptions, integer, list, notice, readItem, text } from '../../../shared/validation';
+import { collection, integer, list, notice, readItem, text } from '../../../shared/validation';
+import { countryField } from '../common.fields';
 import type { TokPortalOperation } from '../operation';
 import {
 	autoFinalizeVideos,
 	externalRefField,
 	nicheWarmingInstructions,
-	orderOptions,
 	sharedOrderBody,
 	wantsDeepWarming,
 	wantsNicheWarming,
 	warmingProblems,
 } from './fields';
-import { chargeInfo, orderRequest } from './order';
+import { chargeInfo, paidCallOptions, paidRequest } from '../paidCall';
 
 const platforms = list({
 	name: 'platforms',
@@ -35,15 +35,8 @@ const platforms = list({
 	hint: 'Every platform gets its own set of accounts. Values: tiktok, instagram.',
 });
 
-const country = dynamicOptions({
-	name: 'country',
-	displayName: 'Country Name or ID',
+const country = countryField({
 	required: true,
-	loadOptionsMethod: 'getCountries',
-	pattern: /^[A-Za-z]{2,3}$/,
-	patternRule: 'must be a country code of 2 or 3 letters such as USA, UK or FR',
-	description:
-		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 	hint: 'One country per order: for several countries, run one item per country',
 });
 
@@ -89,7 +82,7 @@ const additionalFields = collection({
 	},
 });
 
-const bulkOptions = orderOptions(
+const bulkOptions = paidCallOptions(
 	'nothing is created or charged, and the output shows the bundles it would create with credits_would_charge and cost_breakdown',
 );
 
@@ -127,7 +120,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		path: '/bundles/bulk',
 		body,
 		itemIndex,
-		...orderRequest('createBulk', input.options),
+		...paidRequest('bundle.createBulk', input.options),
 	});
 	const data = (response.body.data ?? {}) as IDataObject;
 	const bundles = Array.isArray(data.bundles) ? (data.bundles as IDataObject[]) : [];

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { MAX_IDEMPOTENCY_KEY_LENGTH, MAX_TEXT_LENGTH, MAX_VIDEO_SLOTS } from '../../../shared/constants';
-import { boolean, collection, integer, text } from '../../../shared/validation';
+import { MAX_TEXT_LENGTH, MAX_VIDEO_SLOTS } from '../../../shared/constants';
+import { boolean, integer, text } from '../../../shared/validation';
 
 /** Fields shared by the bundle operations that order (Create, Create Bulk, add slots) or update. */
 
@@ -116,29 +116,4 @@ export function sharedOrderBody(fields: Omit<Warming, 'platforms'> & { externalR
 	if (fields.nicheWarmingInstructions !== undefined) body.niche_warming_instructions = fields.nicheWarmingInstructions;
 	if (fields.wantsDeepWarming !== undefined) body.wants_deep_warming = fields.wantsDeepWarming;
 	return body;
-}
-
-/** The Options of calls that spend credits or start work: Dry Run and the user's Idempotency Key. */
-export function orderOptions(dryRunDescription: string) {
-	return collection({
-		name: 'options',
-		displayName: 'Options',
-		placeholder: 'Add Option',
-		fields: {
-			dryRun: boolean({
-				name: 'dryRun',
-				displayName: 'Dry Run',
-				default: false,
-				description: `Whether to only simulate the call: ${dryRunDescription}`,
-			}),
-			idempotencyKey: text({
-				name: 'idempotencyKey',
-				displayName: 'Idempotency Key',
-				maxLength: MAX_IDEMPOTENCY_KEY_LENGTH,
-				refuseBlank: true,
-				placeholder: 'e.g. {{ $json.rowId }}',
-				description: `A value unique to this order, such as a spreadsheet row ID (max ${MAX_IDEMPOTENCY_KEY_LENGTH} characters). TokPortal runs a request with the same key only once: re-running the whole workflow returns the first result instead of ordering and charging again. Without it, protection only covers retries within one execution. The same key with different field values is refused, and TokPortal may repeat a refusal (e.g. not enough credits) for that key: after fixing the cause, use a new key. Not used in Dry Run.`,
-			}),
-		},
-	});
 }

@@ -2,82 +2,56 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { MAX_TEXT_LENGTH } from '../../../shared/constants';
 import { apiRequestAllItems } from '../../../shared/transport';
-import { collection, ItemReader, options, text } from '../../../shared/validation';
-import { listFields, platformFilter, readPaging } from '../common.fields';
+import { options, text } from '../../../shared/validation';
+import { bundleStatusFilter, filtersOf, listFields, platformFilter, readListInput } from '../common.fields';
 import type { TokPortalOperation } from '../operation';
 import type { BundleType } from './fields';
 
-const filters = collection({
-	name: 'filters',
-	displayName: 'Filters',
-	placeholder: 'Add Filter',
-	fields: {
-		accountStatus: options({
-			name: 'accountStatus',
-			displayName: 'Account Status',
-			default: 'in_review',
-			description:
-				'Only bundles whose account is in this status, e.g. In Review to find accounts waiting for you to finalize them',
-			options: [
-				{ name: 'Configured', value: 'configured', description: 'Profile set, ready to publish' },
-				{ name: 'Finalized', value: 'finalized', description: 'Accepted by you (or automatically)' },
-				{ name: 'In Review', value: 'in_review', description: 'Created and waiting for your review' },
-				{ name: 'Pending', value: 'pending', description: 'Profile not configured yet' },
-				{
-					name: 'Pending Corrections',
-					value: 'pending_corrections',
-					description: 'You asked for corrections; TokPortal is applying them',
-				},
-				{ name: 'Published', value: 'published', description: 'Submitted to TokPortal for creation' },
-			],
-		}),
-		bundleType: options<BundleType>({
-			name: 'bundleType',
-			displayName: 'Bundle Type',
-			default: 'account_only',
-			options: [
-				{ name: 'Account and Videos', value: 'account_and_videos' },
-				{ name: 'Account Only', value: 'account_only' },
-				{ name: 'Videos Only', value: 'videos_only' },
-			],
-		}),
-		// Skipping an empty External Reference would list every bundle where the user expects one match.
-		externalRef: text({
-			name: 'externalRef',
-			displayName: 'External Reference',
-			maxLength: MAX_TEXT_LENGTH,
-			keepSpaces: true,
-			refuseBlank: true,
-			placeholder: 'e.g. acme-spring-2026-us',
-			description: 'Only bundles with exactly this External Reference (case and spaces matter)',
-		}),
-		platform: platformFilter,
-		status: options({
-			name: 'status',
-			displayName: 'Status',
-			default: 'pending_setup',
-			description: 'Only bundles in this status',
-			options: [
-				{ name: 'Accepted', value: 'accepted', description: 'A TokPortal account manager accepted the work' },
-				{ name: 'Archived', value: 'archived' },
-				{ name: 'Cancelled', value: 'cancelled', description: 'Stopped, e.g. after a validated ban' },
-				{ name: 'Completed', value: 'completed', description: 'All work is done' },
-				{ name: 'Draft', value: 'draft' },
-				{ name: 'Finalized', value: 'finalized', description: 'Videos have been finalized' },
-				{ name: 'In Review', value: 'in_review', description: 'Videos are being reviewed' },
-				{ name: 'Pending Setup', value: 'pending_setup', description: 'Created, waiting for configuration' },
-				{ name: 'Published', value: 'published', description: 'Configuration submitted for processing' },
-				{ name: 'Published (Priority)', value: 'published_priority' },
-			],
-		}),
-	},
+const filters = filtersOf({
+	accountStatus: options({
+		name: 'accountStatus',
+		displayName: 'Account Status',
+		default: 'in_review',
+		description:
+			'Only bundles whose account is in this status, e.g. In Review to find accounts waiting for you to finalize them',
+		options: [
+			{ name: 'Configured', value: 'configured', description: 'Profile set (also after publishing, until TokPortal delivers it)' },
+			{
+				name: 'Corrections Requested',
+				value: 'corrections_requested',
+				description: 'You asked for corrections; TokPortal is applying them',
+			},
+			{ name: 'Finalized', value: 'finalized', description: 'Accepted by you (or automatically)' },
+			{ name: 'In Review', value: 'in_review', description: 'Created and waiting for your review' },
+			{ name: 'Pending', value: 'pending', description: 'Profile not configured yet' },
+		],
+	}),
+	bundleType: options<BundleType>({
+		name: 'bundleType',
+		displayName: 'Bundle Type',
+		default: 'account_only',
+		options: [
+			{ name: 'Account and Videos', value: 'account_and_videos' },
+			{ name: 'Account Only', value: 'account_only' },
+			{ name: 'Videos Only', value: 'videos_only' },
+		],
+	}),
+	// Skipping an empty External Reference would list every bundle where the user expects one match.
+	externalRef: text({
+		name: 'externalRef',
+		displayName: 'External Reference',
+		maxLength: MAX_TEXT_LENGTH,
+		keepSpaces: true,
+		refuseBlank: true,
+		placeholder: 'e.g. acme-spring-2026-us',
+		description: 'Only bundles with exactly this External Reference (case and spaces matter)',
+	}),
+	platform: platformFilter,
+	status: bundleStatusFilter,
 });
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const reader = new ItemReader(this, itemIndex);
-	const { filters: chosen } = reader.read({ filters });
-	const paging = readPaging(reader);
-	reader.done();
+	const { filters: chosen, paging } = readListInput(this, itemIndex, { filters });
 	const qs: IDataObject = {};
 	if (chosen.accountStatus) qs.account_status = chosen.accountStatus;
 	if (chosen.bundleType) qs.bundle_type = chosen.bundleType;

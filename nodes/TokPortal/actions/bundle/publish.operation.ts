@@ -5,10 +5,9 @@ import { readItem } from '../../../shared/validation';
 import { bundleId } from '../common.fields';
 import type { TokPortalOperation } from '../operation';
 import { blockersMessage } from './blockers';
-import { orderOptions } from './fields';
-import { chargeInfo, orderRequest } from './order';
+import { chargeInfo, paidCallOptions, paidRequest } from '../paidCall';
 
-const publishOptions = orderOptions('nothing is published; the call only checks that publishing would succeed');
+const publishOptions = paidCallOptions('nothing is published; the call only checks that publishing would succeed');
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const input = readItem(this, itemIndex, { bundleId, options: publishOptions });
@@ -16,7 +15,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		method: 'POST',
 		path: apiPath`/bundles/${input.bundleId}/publish`,
 		itemIndex,
-		...orderRequest('publish', input.options),
+		...paidRequest('bundle.publish', input.options),
 	});
 	return { ...((response.body.data ?? {}) as IDataObject), ...chargeInfo(response) };
 }

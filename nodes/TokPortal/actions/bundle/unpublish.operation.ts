@@ -4,7 +4,7 @@ import { apiPath, apiRequest } from '../../../shared/transport';
 import { notice, readItem } from '../../../shared/validation';
 import { bundleId } from '../common.fields';
 import type { TokPortalOperation } from '../operation';
-import { chargeInfo } from './order';
+import { chargeInfo } from '../paidCall';
 
 /** Says which status blocked the unpublish: "accepted" means it is too late for good. */
 function statusMessage(details: IDataObject): string | undefined {

@@ -2,22 +2,11 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { MAX_TEXT_LENGTH } from '../../../shared/constants';
 import { apiPath, apiRequest } from '../../../shared/transport';
-import { boolean, collection, readItem, text } from '../../../shared/validation';
+import { boolean, collection, readItem } from '../../../shared/validation';
+import { clearableText, setAndClearProblem, setOrClear } from '../clearable';
 import { bundleId } from '../common.fields';
 import type { TokPortalOperation } from '../operation';
 import { autoFinalizeVideos } from './fields';
-
-/** An empty value never clears a field by accident (e.g. a missing sheet column): clearing is explicit. */
-function clearable(name: string, displayName: string, description: string) {
-	return text({
-		name,
-		displayName,
-		maxLength: MAX_TEXT_LENGTH,
-		refuseBlank: true,
-		blankRule: `is empty. To remove it from the bundle, use "Clear ${displayName}" instead`,
-		description,
-	});
-}
 
 const updateFields = collection({
 	name: 'updateFields',
@@ -45,12 +34,18 @@ const updateFields = collection({
 			default: true,
 			description: 'Whether to remove the bundle’s title',
 		}),
-		externalRef: clearable(
-			'externalRef',
-			'External Reference',
-			`Your own ID for the bundle (max ${MAX_TEXT_LENGTH} characters). Must not be used by another of your bundles.`,
-		),
-		title: clearable('title', 'Title', `A name for the bundle in TokPortal (max ${MAX_TEXT_LENGTH} characters)`),
+		externalRef: clearableText({
+			of: 'bundle',
+			name: 'externalRef',
+			displayName: 'External Reference',
+			description: `Your own ID for the bundle (max ${MAX_TEXT_LENGTH} characters). Must not be used by another of your bundles.`,
+		}),
+		title: clearableText({
+			of: 'bundle',
+			name: 'title',
+			displayName: 'Title',
+			description: `A name for the bundle in TokPortal (max ${MAX_TEXT_LENGTH} characters)`,
+		}),
 	},
 });
 
@@ -59,17 +54,14 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		fields.title === undefined && !fields.clearTitle && fields.externalRef === undefined && !fields.clearExternalRef &&
 			fields.autoFinalizeVideos === undefined &&
 			'Add at least one field to update under "Update Fields" (or turn on a Clear option)',
-		fields.clearTitle && fields.title !== undefined && '"Title" and "Clear Title" cannot be used together: remove one',
-		fields.clearExternalRef && fields.externalRef !== undefined &&
-			'"External Reference" and "Clear External Reference" cannot be used together: remove one',
+		setAndClearProblem('Title', fields.title, fields.clearTitle),
+		setAndClearProblem('External Reference', fields.externalRef, fields.clearExternalRef),
 	]);
 	const fields = input.updateFields;
 	const body: IDataObject = {};
 	if (fields.autoFinalizeVideos !== undefined) body.auto_finalize_videos = fields.autoFinalizeVideos;
-	if (fields.clearExternalRef) body.external_ref = null;
-	else if (fields.externalRef !== undefined) body.external_ref = fields.externalRef;
-	if (fields.clearTitle) body.title = null;
-	else if (fields.title !== undefined) body.title = fields.title;
+	setOrClear(body, 'external_ref', fields.externalRef, fields.clearExternalRef);
+	setOrClear(body, 'title', fields.title, fields.clearTitle);
 
 	const { body: response } = await apiRequest.call(this, {
 		method: 'PATCH',

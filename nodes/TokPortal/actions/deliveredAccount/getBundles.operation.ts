@@ -1,35 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { apiPath, apiRequestAllItems } from '../../../shared/transport';
-import { collection, ItemReader, options } from '../../../shared/validation';
-import { accountId, listFields, readPaging } from '../common.fields';
+import { accountId, bundleStatusFilter, filtersOf, listFields, readListInput } from '../common.fields';
 import type { TokPortalOperation } from '../operation';
 
-const filters = collection({
-	name: 'filters',
-	displayName: 'Filters',
-	placeholder: 'Add Filter',
-	fields: {
-		status: options({
-			name: 'status',
-			displayName: 'Status',
-			default: 'accepted',
-			description: 'Only bundles in this status',
-			options: [
-				{ name: 'Accepted', value: 'accepted', description: 'An account manager is working on it' },
-				{ name: 'Completed', value: 'completed' },
-				{ name: 'Pending Setup', value: 'pending_setup', description: 'Not published yet' },
-				{ name: 'Published', value: 'published', description: 'Waiting for an account manager' },
-			],
-		}),
-	},
-});
+const filters = filtersOf({ status: bundleStatusFilter });
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const reader = new ItemReader(this, itemIndex);
-	const input = reader.read({ accountId, filters });
-	const paging = readPaging(reader);
-	reader.done();
+	const { paging, ...input } = readListInput(this, itemIndex, { accountId, filters });
 	const qs: IDataObject = {};
 	if (input.filters.status) qs.status = input.filters.status;
 	return await apiRequestAllItems.call(this, {

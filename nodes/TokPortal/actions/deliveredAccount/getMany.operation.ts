@@ -1,36 +1,28 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { apiRequestAllItems } from '../../../shared/transport';
-import { collection, ItemReader, options } from '../../../shared/validation';
-import { countryFilter, listFields, platformFilter, readPaging } from '../common.fields';
+import { options } from '../../../shared/validation';
+import { countryFilter, filtersOf, listFields, platformFilter, readListInput } from '../common.fields';
 import type { TokPortalOperation } from '../operation';
 
-const filters = collection({
-	name: 'filters',
-	displayName: 'Filters',
-	placeholder: 'Add Filter',
-	fields: {
-		banned: options({
-			name: 'banned',
-			displayName: 'Banned',
-			default: 'any',
-			description: 'Whether to list only banned accounts, only accounts that are not banned, or both',
-			options: [
-				{ name: 'Any', value: 'any' },
-				{ name: 'Banned Only', value: 'true' },
-				{ name: 'Not Banned Only', value: 'false' },
-			],
-		}),
-		country: countryFilter,
-		platform: platformFilter,
-	},
+const filters = filtersOf({
+	banned: options({
+		name: 'banned',
+		displayName: 'Banned',
+		default: 'any',
+		description: 'Whether to list only banned accounts, only accounts that are not banned, or both',
+		options: [
+			{ name: 'Any', value: 'any' },
+			{ name: 'Banned Only', value: 'true' },
+			{ name: 'Not Banned Only', value: 'false' },
+		],
+	}),
+	country: countryFilter,
+	platform: platformFilter,
 });
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const reader = new ItemReader(this, itemIndex);
-	const { filters: chosen } = reader.read({ filters });
-	const paging = readPaging(reader);
-	reader.done();
+	const { filters: chosen, paging } = readListInput(this, itemIndex, { filters });
 	const qs: IDataObject = {};
 	if (chosen.platform) qs.platform = chosen.platform;
 	if (chosen.country) qs.country = chosen.country;

@@ -26,6 +26,8 @@ export const maxCreditsToAccept = integer({
 	name: 'maxCreditsToAccept',
 	displayName: 'Max Credits to Accept',
 	min: 0,
+	// A price cap whose expression gives nothing is a mistake, not "0".
+	refuseBlank: true,
 	default: 0,
 	displayOptions: { show: { acknowledgeSupportEnds: [true] } },
 	description:
