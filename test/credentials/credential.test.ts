@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { TokPortalApi } from '../../credentials/TokPortalApi.credentials';
 import { authenticate, resolveCredentialExpression } from '../harness/credentialAuthentication';
@@ -48,9 +48,18 @@ describe('TokPortal API credential', () => {
 		const baseUrl = credential.properties.find((p) => p.name === 'baseUrl');
 		expect(apiKey).toMatchObject({ required: true, typeOptions: { password: true } });
 		expect(baseUrl?.default).toBe('https://app.tokportal.com/api/ext');
-		expect(credential.authenticate).toEqual({
-			type: 'generic',
-			properties: { headers: { 'X-API-Key': '={{$credentials.apiKey}}' } },
+	});
+
+	it('authenticates a request by adding the key as X-API-Key, keeping its other headers and options', async () => {
+		const credential = new TokPortalApi();
+		const request: IHttpRequestOptions = { url: '/accounts', qs: { page: 2 }, headers: { Accept: 'application/json' } };
+		expect(typeof credential.authenticate).toBe('function');
+		const authenticated = await credential.authenticate({ apiKey: 'sk_test_key', baseUrl: '' }, request);
+		expect(authenticated).toEqual({
+			url: '/accounts',
+			qs: { page: 2 },
+			headers: { Accept: 'application/json', 'X-API-Key': 'sk_test_key' },
 		});
+		expect(request.headers).toEqual({ Accept: 'application/json' });
 	});
 });

@@ -16,10 +16,13 @@ export type CredentialValues = Record<string, ICredentialDataDecryptedObject>;
 
 /**
  * Gives nodes the decrypted credential values of a test and applies each credential type's
- * `authenticate` the way n8n does for generic authenticators: every header/qs value is an
- * expression resolved against `$credentials`.
+ * `authenticate` the way n8n does: a function is called with the credential values and the request;
+ * for generic authenticators every header/qs value is an expression resolved against `$credentials`.
  */
 export class TestCredentialsHelper extends ICredentialsHelper {
+	/** How often a node read (in n8n: loaded from the database and decrypted) a credential. */
+	reads = 0;
+
 	constructor(
 		private readonly types: Record<string, ICredentialType>,
 		private readonly values: CredentialValues,
@@ -49,7 +52,8 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 			options.timeout = Math.min(options.timeout ?? this.requestTimeoutMs, this.requestTimeoutMs);
 		}
 		const authenticate = this.types[typeName]?.authenticate;
-		if (!authenticate || typeof authenticate === 'function' || !workflow || !node) return options;
+		if (typeof authenticate === 'function') return await authenticate(credentials, options);
+		if (!authenticate || !workflow || !node) return options;
 		const resolve = (value: string) =>
 			workflow.expression.getSimpleParameterValue(
 				node,
@@ -93,6 +97,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject> {
 		const values = this.values[type];
 		if (!values) throw new Error(`No test credentials of type ${type}`);
+		this.reads++;
 		return { ...values };
 	}
 

@@ -89,6 +89,8 @@ export interface RunResult {
 	output(nodeName: string, outputIndex?: number): INodeExecutionData[];
 	/** The error a node failed with on its last run, if any. */
 	nodeError(nodeName: string): Error | undefined;
+	/** How often nodes read a credential during the run. */
+	credentialReads: number;
 	/**
 	 * The workflow's static data as n8n saves it after a production (non-manual) run — a JSON copy,
 	 * as the database keeps it — or undefined when the run changed nothing (n8n then saves nothing).
@@ -232,6 +234,7 @@ export async function runWorkflow(definition: WorkflowDefinition, options: RunOp
 	return {
 		run,
 		executionId,
+		credentialReads: (additionalData.credentialsHelper as TestCredentialsHelper).reads,
 		savedStaticData,
 		output(nodeName, outputIndex = 0) {
 			const task = lastRun(nodeName);

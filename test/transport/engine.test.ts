@@ -122,6 +122,50 @@ describe('transport through the n8n engine', () => {
 			}
 		});
 
+		it('collects pages that arrive out of order in page order', async () => {
+			const slow = await startSimulator({ seed: { accounts: 1000 }, rateLimit: false, latencyMs: 30 });
+			try {
+				// Once page 1 has been requested, the next request (page 2) is answered 300 ms late:
+				// pages 3 to 6 arrive before it.
+				const watcher = setInterval(() => {
+					if (slow.requests.length >= 1) {
+						clearInterval(watcher);
+						slow.faults.inject({ method: 'GET', path: '/accounts' }, { type: 'latency', ms: 300 }, 1);
+					}
+				}, 1);
+				const { items, error } = await probe(slow, { path: '/accounts', list: true });
+				clearInterval(watcher);
+				expect(error).toBeUndefined();
+				const delayed = slow.requests.find((r) => r.fault === 'latency');
+				expect(delayed?.query.page).toBe('2');
+				const answered = [...slow.requests].sort((a, b) => a.endedAt - b.endedAt).map((r) => r.query.page);
+				expect(answered.indexOf('3')).toBeLessThan(answered.indexOf('2'));
+				const direct: unknown[] = [];
+				for (let page = 1; page <= 10; page++) {
+					const body = (await (
+						await fetch(`${slow.baseUrl}/accounts?per_page=100&page=${page}`, { headers: { 'X-API-Key': slow.apiKey } })
+					).json()) as { data: IDataObject[] };
+					direct.push(...body.data.map((a) => a.id));
+				}
+				expect(items.map((item) => item.json.id)).toEqual(direct);
+			} finally {
+				await slow.close();
+			}
+		});
+
+		it('reads the credential once per list and once per call, and still authenticates every request', async () => {
+			const list = await runTokPortalNode(sim, {
+				parameters: { resource: 'deliveredAccount', operation: 'getMany', returnAll: true },
+			});
+			expect(list.items).toHaveLength(250);
+			expect(list.result.credentialReads).toBe(1);
+			const single = await probe(sim, { path: '/me' });
+			expect(single.error).toBeUndefined();
+			expect(single.result.credentialReads).toBe(1);
+			expect(sim.requests).toHaveLength(4);
+			expect(sim.requests.every((r) => r.headers['x-api-key'] === sim.apiKey && r.status === 200)).toBe(true);
+		});
+
 		it('drops items that shift onto the next page while the list is read (no duplicates)', async () => {
 			const shifting = await startSimulator({ seed: { accounts: 250 }, rateLimit: false, latencyMs: 100 });
 			try {

@@ -82,7 +82,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const returnData: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			returnData.push(...paired(this, await operation.execute.call(this, itemIndex), itemIndex));
+			// Not push(...list): spreading more than about 120,000 items as arguments overflows the call
+			// stack (a Return All of a large account list).
+			for (const item of paired(this, await operation.execute.call(this, itemIndex), itemIndex)) returnData.push(item);
 		} catch (caught) {
 			returnData.push(failed(this, operation, caught, itemIndex));
 		}

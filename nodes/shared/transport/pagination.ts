@@ -2,7 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { DEFAULT_PAGE_CONCURRENCY, MAX_PAGE_CONCURRENCY, MAX_PAGE_SIZE, MAX_PAGES } from '../constants';
-import { apiRequest } from './request';
+import { connect } from './connection';
+import { requestOn } from './request';
 import type { RetryPolicy } from './retry';
 import type { TokPortalContext } from './types';
 
@@ -71,9 +72,10 @@ export async function apiRequestAllItems(
 		Math.min(Math.floor(options.concurrency ?? DEFAULT_PAGE_CONCURRENCY), MAX_PAGE_CONCURRENCY),
 	);
 	const collector = new Collector(limit);
+	const connection = await connect(this);
 
 	const fetchPage = async (page: number): Promise<Page> => {
-		const { body } = await apiRequest.call(this, {
+		const { body } = await requestOn.call(this, connection, {
 			method: 'GET',
 			path: options.path,
 			qs: { ...options.qs, page, per_page: perPage },
@@ -115,25 +117,28 @@ export async function apiRequestAllItems(
 			? first.totalPages
 			: Math.min(first.totalPages, MAX_PAGES, Math.ceil(limit / perPage));
 
-	const pages: Array<IDataObject[] | undefined> = [];
+	// Pages that arrived ahead of their turn; each page is collected as soon as all pages before it
+	// are, so the work of collecting is done while later pages are still on their way.
+	const arrived = new Map<number, IDataObject[]>();
+	let nextToCollect = 2;
 	let nextPage = 2;
 	let failure: unknown;
 	const worker = async () => {
 		while (failure === undefined && nextPage <= lastPage) {
 			const page = nextPage++;
 			try {
-				pages[page] = (await fetchPage(page)).items;
+				arrived.set(page, (await fetchPage(page)).items);
 			} catch (error) {
 				failure ??= error;
+				return;
+			}
+			for (let items = arrived.get(nextToCollect); items; items = arrived.get(nextToCollect)) {
+				arrived.delete(nextToCollect++);
+				collector.add(items);
 			}
 		}
 	};
 	await Promise.all(Array.from({ length: Math.min(concurrency, lastPage - 1) }, worker));
 	if (failure !== undefined) throw failure;
-
-	for (let page = 2; page <= lastPage && !collector.full; page++) {
-		collector.add(pages[page] ?? []);
-		pages[page] = undefined;
-	}
 	return collector.items;
 }

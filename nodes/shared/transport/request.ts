@@ -2,6 +2,7 @@ import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { CREDENTIAL_NAME } from '../constants';
+import type { Connection } from './connection';
 import { connect } from './connection';
 import { decodeBody, downloadAccept, readDownload } from './download';
 import { asNodeError, toAlreadySentError, toNetworkError, toNodeApiError, toRetryLaterError } from './errors';
@@ -74,10 +75,19 @@ function encodedBody(
  * never create or charge twice — and turns failures into NodeApiErrors that never contain a secret.
  */
 export async function apiRequest(this: TokPortalContext, options: ApiRequestOptions): Promise<ApiResponse> {
+	return await requestOn.call(this, await connect(this), options);
+}
+
+/** apiRequest over a connection already made (a list reads its credential once for all its pages). */
+export async function requestOn(
+	this: TokPortalContext,
+	connection: Connection,
+	options: ApiRequestOptions,
+): Promise<ApiResponse> {
 	const node = this.getNode();
 	const itemIndex = options.itemIndex ?? 0;
 	const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-	const { baseUrl, limiter, secrets } = await connect(this);
+	const { baseUrl, limiter, secrets, credential } = connection;
 
 	const secretCall = secretCallKey(this, options, itemIndex);
 	const earlier = secretCall === undefined ? undefined : secretCalls.earlier(secretCall);
@@ -110,10 +120,12 @@ export async function apiRequest(this: TokPortalContext, options: ApiRequestOpti
 		let response: FullResponse;
 		await limiter.acquire();
 		try {
-			response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_NAME, {
-				...request,
-				headers: { ...headers },
-			})) as FullResponse;
+			response = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				CREDENTIAL_NAME,
+				{ ...request, headers: { ...headers } },
+				{ credentialsDecrypted: credential },
+			)) as FullResponse;
 		} catch (error) {
 			limiter.release();
 			const network = networkFailureOf(error);
