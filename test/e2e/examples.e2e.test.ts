@@ -1,15 +1,13 @@
 // The example workflows of examples/ inside a real n8n, against the simulator: imported exactly as
 // `npm run dev` imports them (credential "TokPortal account"), then run or activated the way a user
 // would, and checked on the simulator's side (bundles, charges, account reviews, deliveries).
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { toRunResult } from '../../scripts/n8n/client';
 import { ensureTokPortalCredential, importExamples, readExamples, useCredential } from '../../scripts/n8n/workspace';
 import { startSimulator, type Bundle, type Simulator } from '../simulator';
 import { missingBuild, testUnless } from './helpers/conditions';
-import type { WorkflowNode } from '../../scripts/n8n/types';
 import { startN8n, type Credential, type E2eN8n, type RunResult, type WorkflowJson } from './helpers/n8n';
 import { simulatorApi } from './helpers/simulatorApi';
+import { startSink, withSlackStandIn } from './helpers/slackStandIn';
 
 const skipReason =
 	missingBuild('dist/nodes/TokPortal/TokPortal.node.js') ?? missingBuild('dist/nodes/TokPortalTrigger/TokPortalTrigger.node.js');
@@ -80,60 +78,6 @@ async function acceptedBundle(ref: string, username: string): Promise<string> {
 	await api('POST', `/bundles/${id}/publish`);
 	simulator!.operator.acceptBundle(id);
 	return id;
-}
-
-/** A local stand-in for Slack: records every POST. */
-async function startSink(): Promise<{ url: string; received: Array<Record<string, unknown>>; close(): Promise<void> }> {
-	const received: Array<Record<string, unknown>> = [];
-	const server = http.createServer((request, response) => {
-		let raw = '';
-		request.on('data', (chunk: Buffer) => (raw += chunk.toString()));
-		request.on('end', () => {
-			received.push(JSON.parse(raw || '{}') as Record<string, unknown>);
-			response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
-		});
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
-	return {
-		url: `http://127.0.0.1:${port}/chat.postMessage`,
-		received,
-		close: () => new Promise((resolve) => server.close(() => resolve())),
-	};
-}
-
-/**
- * The Slack nodes replaced by HTTP Request nodes that post the same channel and message text to
- * `sinkUrl`: everything else (trigger, routing, the text expressions) runs as shipped.
- */
-function withSlackStandIn(workflow: WorkflowJson, sinkUrl: string): WorkflowJson {
-	return {
-		...workflow,
-		name: `${workflow.name} (Slack stand-in)`,
-		nodes: workflow.nodes.map((node): WorkflowNode => {
-			if (node.type !== 'n8n-nodes-base.slack') return node;
-			// A Slack node shipped disabled (to be enabled by the user) is enabled in its stand-in.
-			const { credentials: _slack, disabled: _disabled, ...rest } = node;
-			const channel = (node.parameters.channelId as { value: string }).value;
-			return {
-				...rest,
-				type: 'n8n-nodes-base.httpRequest',
-				typeVersion: 4.2,
-				parameters: {
-					method: 'POST',
-					url: sinkUrl,
-					sendBody: true,
-					bodyParameters: {
-						parameters: [
-							{ name: 'channel', value: channel },
-							{ name: 'text', value: node.parameters.text },
-						],
-					},
-					options: {},
-				},
-			};
-		}),
-	};
 }
 
 /** The workflow with its Schedule Trigger firing every `seconds` instead of its shipped interval. */

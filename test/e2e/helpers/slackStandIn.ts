@@ -41,7 +41,8 @@ export async function startSink(): Promise<Sink> {
 
 /**
  * Every Slack node replaced by an HTTP Request node that posts its channel, its text expression and
- * `event_id` (the trigger item's signed `id`, which every node passes through unchanged) to `sinkUrl`.
+ * `event_id` (the trigger item's signed `id`, which every node passes through unchanged) to `sinkUrl`:
+ * everything else (trigger, routing, the text expressions) runs as shipped.
  */
 export function withSlackStandIn(workflow: WorkflowJson, sinkUrl: string): WorkflowJson {
 	return {
@@ -49,7 +50,8 @@ export function withSlackStandIn(workflow: WorkflowJson, sinkUrl: string): Workf
 		name: `${workflow.name} (Slack stand-in)`,
 		nodes: workflow.nodes.map((node): WorkflowNode => {
 			if (node.type !== 'n8n-nodes-base.slack') return node;
-			const { credentials: _slack, ...rest } = node;
+			// A Slack node shipped disabled (to be enabled by the user) is enabled in its stand-in.
+			const { credentials: _slack, disabled: _disabled, ...rest } = node;
 			const channel = (node.parameters.channelId as { value: string }).value;
 			return {
 				...rest,
