@@ -5,7 +5,8 @@
 // 1. Speed and memory: Delivered Account → Get Many with Return All through n8n-core, vs n8n's HTTP
 //    Request node v4.2 (page/per_page=100 pagination) + Split Out, on 10,000 and 50,000 accounts, served
 //    by a static paging server (the simulator's pages, pre-serialized) answering in --latency ms; plus
-//    Node's plain HTTP client on the same pages as a reference for what the machine allows.
+//    our node with Parallel Page Requests = 1 (memory at HTTP Request's pace) and Node's plain HTTP
+//    client on the same pages as a reference for what the machine allows.
 // 2. Rate limit: the same lists from the real simulator with TokPortal's bucket (120 + 2/s).
 // 3. Trigger throughput in a real n8n 2.40.7: signed deliveries/s accepted by the TokPortal Trigger vs
 //    n8n's Webhook node with header authentication.
@@ -39,6 +40,7 @@ const rounds = args.quick ? 1 : Number(args.rounds);
 const PAGE_CONCURRENCY = 4;
 const CLIENT_NAMES: Record<Client, string> = {
 	tokportal: 'TokPortal node',
+	tokportalOneAtATime: 'TokPortal node, 1 page at a time',
 	httpRequest: 'HTTP Request + Split Out',
 	plain: 'plain Node.js client (reference)',
 };
@@ -84,8 +86,9 @@ async function speedSection(accountCounts: number[]): Promise<SpeedResult[]> {
 		const runs: Measured[] = [];
 		try {
 			for (let round = 0; round < rounds; round++) {
-				// The two n8n clients take turns going first; the reference runs last.
-				const order: Client[] = round % 2 === 0 ? ['tokportal', 'httpRequest', 'plain'] : ['httpRequest', 'tokportal', 'plain'];
+				// The two n8n clients take turns going first; the memory variant and the reference run last.
+				const first: Client[] = round % 2 === 0 ? ['tokportal', 'httpRequest'] : ['httpRequest', 'tokportal'];
+				const order: Client[] = [...first, 'tokportalOneAtATime', 'plain'];
 				for (const client of order) {
 					const measured = await measure(server, client);
 					runs.push(measured);
@@ -156,7 +159,7 @@ function speedSummary(results: SpeedResult[]): string[] {
 		const seconds = (client: Client) => median(of(client).map((run) => run.seconds));
 		const theirs = of('httpRequest').length ? seconds('httpRequest') : undefined;
 		const bound = latencyBoundSeconds(accounts);
-		for (const client of ['tokportal', 'httpRequest', 'plain'] as const) {
+		for (const client of ['tokportal', 'httpRequest', 'tokportalOneAtATime', 'plain'] as const) {
 			const mine = of(client);
 			if (mine.length === 0) continue;
 			const times = mine.map((run) => run.seconds);
@@ -177,6 +180,11 @@ function speedSummary(results: SpeedResult[]): string[] {
 			notes.push(
 				`  Peak RSS: TokPortal node ${rss('tokportal').toFixed(0)} MB, HTTP Request + Split Out ${rss('httpRequest').toFixed(0)} MB (target: no higher: ${verdict(rss('tokportal') <= rss('httpRequest'))}); both processes start at about ${median(runs.map((run) => run.startRssMb)).toFixed(0)} MB (n8n-core and both nodes loaded).`,
 			);
+			if (of('tokportalOneAtATime').length) {
+				notes.push(
+					`  With Parallel Page Requests = 1 the TokPortal node peaks at ${rss('tokportalOneAtATime').toFixed(0)} MB in ${seconds('tokportalOneAtATime').toFixed(2)} s (${(theirs / seconds('tokportalOneAtATime')).toFixed(2)}× HTTP Request's speed); the plain client, 4 pages at a time, at ${rss('plain').toFixed(0)} MB.`,
+				);
+			}
 		}
 	}
 	return [...lines, '', ...notes];

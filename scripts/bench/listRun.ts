@@ -13,7 +13,7 @@ import type { WorkflowDefinition } from '../../test/harness';
 import { chain, runWorkflow } from '../../test/harness';
 import { DEFAULT_API_KEY } from '../../test/simulator';
 
-export type Client = 'tokportal' | 'httpRequest' | 'plain';
+export type Client = 'tokportal' | 'tokportalOneAtATime' | 'httpRequest' | 'plain';
 
 export interface ListRun {
 	client: Client;
@@ -44,16 +44,20 @@ const nodeTypes = {
 	'n8n-nodes-base.splitOut': nodeType('n8n-nodes-base/dist/nodes/Transform/SplitOut/SplitOut.node', 'SplitOut'),
 };
 
-/** Delivered Account → Get Many, Return All (warm-up: Limit 300, i.e. 3 pages). */
-function tokPortalWorkflow(warmUp: boolean): WorkflowDefinition {
+/**
+ * Delivered Account → Get Many, Return All (warm-up: Limit 300, i.e. 3 pages), with the default
+ * 4 pages in flight or with Options → Parallel Page Requests = 1.
+ */
+function tokPortalWorkflow(warmUp: boolean, oneAtATime = false): WorkflowDefinition {
 	const paging = warmUp ? { returnAll: false, limit: WARM_UP_PAGES * PER_PAGE } : { returnAll: true };
+	const options = oneAtATime ? { options: { parallelRequests: 1 } } : {};
 	return {
 		nodes: [
 			{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', parameters: {} },
 			{
 				name: 'List',
 				type: 'n8n-nodes-tokportal.tokPortal',
-				parameters: { resource: 'deliveredAccount', operation: 'getMany', ...paging },
+				parameters: { resource: 'deliveredAccount', operation: 'getMany', ...paging, ...options },
 				credentials: { tokPortalApi: { id: '1', name: 'TokPortal account' } },
 			},
 		],
@@ -156,10 +160,12 @@ async function main(): Promise<void> {
 
 	const cpuBefore = process.cpuUsage();
 	const started = performance.now();
-	const { items, error } =
-		client === 'plain'
-			? await runPlain(url)
-			: await runN8n(client === 'tokportal' ? tokPortalWorkflow(false) : httpRequestWorkflow(url, false), url);
+	const workflows: Record<Exclude<Client, 'plain'>, () => WorkflowDefinition> = {
+		tokportal: () => tokPortalWorkflow(false),
+		tokportalOneAtATime: () => tokPortalWorkflow(false, true),
+		httpRequest: () => httpRequestWorkflow(url, false),
+	};
+	const { items, error } = client === 'plain' ? await runPlain(url) : await runN8n(workflows[client](), url);
 	const seconds = (performance.now() - started) / 1000;
 	const cpu = process.cpuUsage(cpuBefore);
 	const run: ListRun = {

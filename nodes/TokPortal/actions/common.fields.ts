@@ -86,7 +86,7 @@ export const listOptions = collection({
 			min: 1,
 			max: MAX_PAGE_CONCURRENCY,
 			default: DEFAULT_PAGE_CONCURRENCY,
-			description: `How many pages of ${MAX_PAGE_SIZE} to request at the same time once the first page tells how many there are. TokPortal’s rate limit (120 requests per minute) is respected either way; set 1 to read one page after another.`,
+			description: `How many pages of ${MAX_PAGE_SIZE} to request at the same time once the first page tells how many there are. TokPortal’s rate limit (120 requests per minute) is respected either way; set 1 to read one page after another (slower, but less memory on lists of tens of thousands).`,
 		}),
 	},
 });

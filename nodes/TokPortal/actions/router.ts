@@ -30,14 +30,22 @@ function explain(error: NodeApiError | NodeOperationError, operation: TokPortalO
 	return error;
 }
 
-/** One input item's result as n8n items, paired with it. */
-function paired(
-	context: IExecuteFunctions,
+/**
+ * Appends one input item's result to `output` as n8n items paired with it. One object per item and no
+ * intermediate lists: a Return All of 50,000 accounts would otherwise make three objects per account,
+ * and spreading them into push() overflows the call stack above about 120,000 items.
+ */
+function appendPaired(
+	output: INodeExecutionData[],
 	result: IDataObject | IDataObject[] | ItemsWithFiles,
 	itemIndex: number,
-): INodeExecutionData[] {
-	const items = result instanceof ItemsWithFiles ? result.items : context.helpers.returnJsonArray(result);
-	return context.helpers.constructExecutionMetaData(items, { itemData: { item: itemIndex } });
+): void {
+	const pairedItem = { item: itemIndex };
+	if (result instanceof ItemsWithFiles) {
+		for (const item of result.items) output.push({ ...item, pairedItem });
+		return;
+	}
+	for (const json of Array.isArray(result) ? result : [result]) output.push({ json, pairedItem });
 }
 
 /**
@@ -62,9 +70,12 @@ async function runBatch(context: IExecuteFunctions, operation: BatchOperation, i
 	if (outcomes.length !== itemCount) {
 		throw new NodeOperationError(context.getNode(), `The operation returned ${outcomes.length} results for ${itemCount} items`);
 	}
-	return outcomes.flatMap((outcome, itemIndex) =>
-		'error' in outcome ? [failed(context, operation, outcome.error, itemIndex)] : paired(context, outcome.json, itemIndex),
-	);
+	const output: INodeExecutionData[] = [];
+	outcomes.forEach((outcome, itemIndex) => {
+		if ('error' in outcome) output.push(failed(context, operation, outcome.error, itemIndex));
+		else appendPaired(output, outcome.json, itemIndex);
+	});
+	return output;
 }
 
 /** Owns the item loop: every output item is paired with its input, and one bad item never hides the rest. */
@@ -82,9 +93,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const returnData: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			// Not push(...list): spreading more than about 120,000 items as arguments overflows the call
-			// stack (a Return All of a large account list).
-			for (const item of paired(this, await operation.execute.call(this, itemIndex), itemIndex)) returnData.push(item);
+			appendPaired(returnData, await operation.execute.call(this, itemIndex), itemIndex);
 		} catch (caught) {
 			returnData.push(failed(this, operation, caught, itemIndex));
 		}
