@@ -58,9 +58,14 @@ describe('event catalogue', () => {
 });
 
 describe('Events dropdown (loadOptions)', () => {
-	function context(baseUrl: string) {
-		return hookContext({ baseUrl, apiKey: 'sk_any', webhookUrl: 'http://127.0.0.1/x', staticData: {}, events: [] })
+	function context(baseUrl: string, intercept?: Parameters<typeof hookContext>[0]['intercept']) {
+		return hookContext({ baseUrl, apiKey: 'sk_any', webhookUrl: 'http://127.0.0.1/x', staticData: {}, events: [], intercept })
 			.context;
+	}
+
+	/** A context whose requests are all answered with this event catalogue. */
+	function catalogueAnswering(events: IDataObject[]) {
+		return context('http://127.0.0.1:9/api/ext', async () => ({ statusCode: 200, headers: {}, body: { data: { events } } as IDataObject }));
 	}
 
 	it("reads TokPortal's catalogue: All Events first, then every type grouped by its prefix", async () => {
@@ -81,19 +86,7 @@ describe('Events dropdown (loadOptions)', () => {
 	});
 
 	it('shows an event type the node does not know yet when the catalogue has it', async () => {
-		const { context: ctx } = hookContext({
-			baseUrl: 'http://127.0.0.1:9/api/ext',
-			apiKey: 'sk_any',
-			webhookUrl: 'http://127.0.0.1/x',
-			staticData: {},
-			events: [],
-			intercept: async () => ({
-				statusCode: 200,
-				headers: {},
-				body: { data: { events: [{ type: 'video.went_viral', description: 'A video went viral' }] } as IDataObject },
-			}),
-		});
-		const options = await getEvents.call(ctx);
+		const options = await getEvents.call(catalogueAnswering([{ type: 'video.went_viral', description: 'A video went viral' }]));
 		expect(options.map((option) => option.value)).toEqual([ALL_EVENTS, 'video.went_viral']);
 		expect(options[1]).toMatchObject({ name: 'Video: Went Viral', description: 'A video went viral' });
 	});
@@ -117,26 +110,12 @@ describe('Events dropdown (loadOptions)', () => {
 	});
 
 	it('follows the catalogue’s emitted flag rather than its own list', async () => {
-		const { context: ctx } = hookContext({
-			baseUrl: 'http://127.0.0.1:9/api/ext',
-			apiKey: 'sk_any',
-			webhookUrl: 'http://127.0.0.1/x',
-			staticData: {},
-			events: [],
-			intercept: async () => ({
-				statusCode: 200,
-				headers: {},
-				body: {
-					data: {
-						events: [
-							{ type: 'video.ai_labeled', description: 'now live', emitted: true },
-							{ type: 'account.finalized', description: 'paused', emitted: false },
-						],
-					} as IDataObject,
-				},
-			}),
-		});
-		const options = await getEvents.call(ctx);
+		const options = await getEvents.call(
+			catalogueAnswering([
+				{ type: 'video.ai_labeled', description: 'now live', emitted: true },
+				{ type: 'account.finalized', description: 'paused', emitted: false },
+			]),
+		);
 		expect(options.slice(1).map((option) => option.name)).toEqual(['Account: Finalized (Not Emitted Yet)', 'Video: AI Labeled']);
 	});
 
