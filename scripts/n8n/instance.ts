@@ -2,14 +2,11 @@
 // community package, waits for its REST API, signs in the owner and hands back a typed client.
 // Used by `npm run dev` (persistent user folder) and the e2e suite (fresh temp folder per file).
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { N8nClient, type Owner } from './client';
 import { installCommunityPackage } from './community-package';
-import { n8nEnv } from './n8n-env';
-import { type N8nProcess, spawnN8n } from './n8n-process';
+import { N8nService } from './n8n-process';
 import { PACKAGE_NAME } from './paths';
 import { freePort, portIsFree } from './ports';
-import { provisionN8n } from './provision';
 
 export const DEFAULT_OWNER: Owner = {
 	email: 'owner@tokportal.test',
@@ -36,20 +33,16 @@ export interface StartN8nOptions {
 	onLine?: (line: string) => void;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 export class N8nInstance {
-	private proc: N8nProcess | undefined;
+	private readonly service: N8nService;
 	readonly client: N8nClient;
-	readonly logFile: string;
 	ownerState: 'created' | 'logged-in' | undefined;
-	private readonly exitListeners: Array<(code: number | null) => void> = [];
 
 	private constructor(
 		private readonly options: StartN8nOptions & { port: number; brokerPort: number; owner: Owner },
 	) {
 		this.client = new N8nClient(this.baseUrl);
-		this.logFile = path.join(options.userFolder, 'n8n.log');
+		this.service = new N8nService(options.userFolder, 'n8n');
 	}
 
 	static async start(options: StartN8nOptions): Promise<N8nInstance> {
@@ -88,37 +81,28 @@ export class N8nInstance {
 	}
 
 	get running(): boolean {
-		return !!this.proc && !this.proc.hasExited;
+		return this.service.running;
+	}
+
+	get logFile(): string {
+		return this.service.logFile;
 	}
 
 	private async boot(): Promise<void> {
-		const { nodeBin, n8nBin } = await provisionN8n();
 		fs.mkdirSync(this.options.userFolder, { recursive: true });
 		for (const port of [this.options.port, this.options.brokerPort]) {
 			if (!(await portIsFree(port))) throw new Error(`port ${port} on 127.0.0.1 is in use (another n8n?)`);
 		}
 		if (this.options.installPackage !== false) installCommunityPackage(this.options.userFolder, this.options.packageSource);
-
-		this.proc = spawnN8n({
-			nodeBin,
-			n8nBin,
-			env: n8nEnv({
-				userFolder: this.options.userFolder,
-				port: this.options.port,
-				brokerPort: this.options.brokerPort,
-				extra: this.options.env,
-			}),
-			logFile: this.logFile,
-			pidFile: path.join(this.options.userFolder, 'n8n.pid'),
+		await this.service.start({
+			port: this.options.port,
+			brokerPort: this.options.brokerPort,
+			env: this.options.env ?? {},
+			readyTimeoutMs: this.options.readyTimeoutMs ?? 240_000,
+			isReady: () => this.isReady(),
 			onLine: this.options.onLine,
 		});
-		const proc = this.proc;
-		void proc.waitForExit().then((code) => {
-			// Only a crash: stop()/restart() clear this.proc before the process goes.
-			if (this.proc === proc) for (const listener of this.exitListeners) listener(code);
-		});
 		try {
-			await this.waitUntilReady(this.options.readyTimeoutMs ?? 240_000);
 			this.ownerState = await this.client.ensureOwner(this.options.owner);
 		} catch (error) {
 			await this.stop();
@@ -131,16 +115,6 @@ export class N8nInstance {
 	 * "n8n is starting up". `/healthz/readiness` turns 200 only once the DB is migrated and the
 	 * server marked itself fully ready; the settings call then proves the REST API is mounted.
 	 */
-	private async waitUntilReady(timeoutMs: number): Promise<void> {
-		const deadline = Date.now() + timeoutMs;
-		for (;;) {
-			if (this.proc?.hasExited) throw new Error(`n8n exited during startup; log tail:\n${this.logTail()}`);
-			if (await this.isReady()) return;
-			if (Date.now() > deadline) throw new Error(`n8n not ready after ${timeoutMs} ms; log tail:\n${this.logTail()}`);
-			await sleep(500);
-		}
-	}
-
 	private async isReady(): Promise<boolean> {
 		try {
 			const readiness = await fetch(new URL('healthz/readiness', this.baseUrl));
@@ -153,14 +127,12 @@ export class N8nInstance {
 	}
 
 	async stop(): Promise<void> {
-		const proc = this.proc;
-		this.proc = undefined;
-		await proc?.stop();
+		await this.service.stop();
 	}
 
 	/** Called when n8n dies on its own (not through stop/restart), e.g. to end `npm run dev`. */
 	onUnexpectedExit(listener: (code: number | null) => void): void {
-		this.exitListeners.push(listener);
+		this.service.onUnexpectedExit(listener);
 	}
 
 	/** Same user folder and ports (webhook URLs stay valid), so this is what a server restart does. */
@@ -171,11 +143,11 @@ export class N8nInstance {
 	}
 
 	readLog(): string {
-		return fs.existsSync(this.logFile) ? fs.readFileSync(this.logFile, 'utf8') : '';
+		return this.service.readLog();
 	}
 
 	logTail(lines = 60): string {
-		return this.readLog().split('\n').slice(-lines).join('\n');
+		return this.service.logTail(lines);
 	}
 
 	/** Log lines where n8n reports trouble with our package (load errors, unknown types, ...). */

@@ -3,12 +3,9 @@
 // load it), its own ports, ready when its /healthz/readiness answers 200 (database migrated, Redis
 // connected, jobs or webhooks being taken).
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { installCommunityPackage } from './community-package';
-import { n8nEnv } from './n8n-env';
-import { type N8nProcess, spawnN8n } from './n8n-process';
+import { N8nService } from './n8n-process';
 import { waitUntilFree } from './ports';
-import { provisionN8n } from './provision';
 
 export type QueueRole = 'worker' | 'webhook';
 
@@ -26,15 +23,11 @@ export interface QueueProcessOptions {
 	onLine?: (line: string) => void;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 export class QueueProcess {
-	private proc: N8nProcess | undefined;
-	readonly logFile: string;
-	private readonly exitListeners: Array<(code: number | null) => void> = [];
+	private readonly service: N8nService;
 
 	private constructor(private readonly options: QueueProcessOptions) {
-		this.logFile = path.join(options.userFolder, 'n8n.log');
+		this.service = new N8nService(options.userFolder, `n8n ${options.name}`);
 	}
 
 	static async start(options: QueueProcessOptions): Promise<QueueProcess> {
@@ -53,7 +46,11 @@ export class QueueProcess {
 	}
 
 	get running(): boolean {
-		return !!this.proc && !this.proc.hasExited;
+		return this.service.running;
+	}
+
+	get logFile(): string {
+		return this.service.logFile;
 	}
 
 	/** The environment this process runs with (tests compare WEBHOOK_URL between processes). */
@@ -71,66 +68,35 @@ export class QueueProcess {
 	}
 
 	private async boot(): Promise<void> {
-		const { nodeBin, n8nBin } = await provisionN8n();
 		fs.mkdirSync(this.options.userFolder, { recursive: true });
 		for (const port of [this.options.port, this.options.brokerPort]) {
 			if (!(await waitUntilFree(port))) throw new Error(`${this.name}: port ${port} on 127.0.0.1 is in use`);
 		}
-		this.proc = spawnN8n({
-			nodeBin,
-			n8nBin,
+		await this.service.start({
 			command: this.options.role,
-			env: n8nEnv({
-				userFolder: this.options.userFolder,
-				port: this.options.port,
-				brokerPort: this.options.brokerPort,
-				extra: { ...this.options.env, ...this.roleEnv() },
-			}),
-			logFile: this.logFile,
-			pidFile: path.join(this.options.userFolder, 'n8n.pid'),
+			port: this.options.port,
+			brokerPort: this.options.brokerPort,
+			env: { ...this.options.env, ...this.roleEnv() },
+			readyTimeoutMs: this.options.readyTimeoutMs ?? 180_000,
+			isReady: async () => {
+				try {
+					return (await fetch(`http://127.0.0.1:${this.options.port}/healthz/readiness`)).status === 200;
+				} catch {
+					return false; // not listening yet
+				}
+			},
 			onLine: this.options.onLine,
 		});
-		const proc = this.proc;
-		void proc.waitForExit().then((code) => {
-			// Only a crash: stop(), kill() and restart() clear this.proc before the process goes.
-			if (this.proc === proc) for (const listener of this.exitListeners) listener(code);
-		});
-		try {
-			await this.waitUntilReady(this.options.readyTimeoutMs ?? 180_000);
-		} catch (error) {
-			await this.stop();
-			throw error;
-		}
-	}
-
-	private async waitUntilReady(timeoutMs: number): Promise<void> {
-		const deadline = Date.now() + timeoutMs;
-		for (;;) {
-			if (this.proc?.hasExited) throw new Error(`n8n ${this.name} exited during startup; log tail:\n${this.logTail()}`);
-			try {
-				const response = await fetch(`http://127.0.0.1:${this.options.port}/healthz/readiness`);
-				if (response.status === 200) return;
-			} catch {
-				// not listening yet
-			}
-			if (Date.now() > deadline) throw new Error(`n8n ${this.name} not ready after ${timeoutMs} ms; log tail:\n${this.logTail()}`);
-			await sleep(500);
-		}
 	}
 
 	/** Graceful stop: a worker finishes (up to N8N_GRACEFUL_SHUTDOWN_TIMEOUT) the executions it holds. */
 	async stop(): Promise<void> {
-		const proc = this.proc;
-		this.proc = undefined;
-		await proc?.stop(45_000);
+		await this.service.stop(45_000);
 	}
 
 	/** A crash: SIGKILL to the whole group, nothing gets to clean up (the machine died, OOM killer…). */
 	async kill(): Promise<void> {
-		const proc = this.proc;
-		this.proc = undefined;
-		proc?.killGroup('SIGKILL');
-		await proc?.waitForExit();
+		await this.service.kill();
 	}
 
 	/** Same user folder and ports; `env` changes are kept for later restarts. */
@@ -143,7 +109,7 @@ export class QueueProcess {
 
 	/** Called when the process dies on its own (not through stop/kill/restart), e.g. to end `npm run dev`. */
 	onUnexpectedExit(listener: (code: number | null) => void): void {
-		this.exitListeners.push(listener);
+		this.service.onUnexpectedExit(listener);
 	}
 
 	/** Starts again after stop() or kill(). */
@@ -153,10 +119,10 @@ export class QueueProcess {
 	}
 
 	readLog(): string {
-		return fs.existsSync(this.logFile) ? fs.readFileSync(this.logFile, 'utf8') : '';
+		return this.service.readLog();
 	}
 
 	logTail(lines = 40): string {
-		return this.readLog().split('\n').slice(-lines).join('\n');
+		return this.service.logTail(lines);
 	}
 }
