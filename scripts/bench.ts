@@ -4,7 +4,8 @@
 // Everything issue #16 asks to measure, side by side in one run, each measurement in a process of its own:
 // 1. Speed and memory: Delivered Account → Get Many with Return All through n8n-core, vs n8n's HTTP
 //    Request node v4.2 (page/per_page=100 pagination) + Split Out, on 10,000 and 50,000 accounts, served
-//    by a static paging server (the simulator's pages, pre-serialized) answering in --latency ms; plus
+//    by a static paging server (the simulator's pages, pre-serialized) answering in --latency ms (memory:
+//    the peak RSS and the heap the finished execution keeps, which does not depend on GC timing); plus
 //    our node with Parallel Page Requests = 1 (memory at HTTP Request's pace) and Node's plain HTTP
 //    client on the same pages as a reference for what the machine allows.
 // 2. Rate limit: the same lists from the real simulator with TokPortal's bucket (120 + 2/s).
@@ -150,8 +151,8 @@ function verdict(met: boolean): string {
 
 function speedSummary(results: SpeedResult[]): string[] {
 	const lines = [
-		'| accounts | client | wall time, median (range) | × HTTP Request | ÷ latency bound | CPU time, median | peak RSS, median | items | requests |',
-		'|---|---|---|---|---|---|---|---|---|',
+		'| accounts | client | wall time, median (range) | × HTTP Request | ÷ latency bound | CPU time, median | peak RSS, median (range) | heap kept, median | items | requests |',
+		'|---|---|---|---|---|---|---|---|---|---|',
 	];
 	const notes: string[] = [];
 	for (const { accounts, runs } of results) {
@@ -166,7 +167,7 @@ function speedSummary(results: SpeedResult[]): string[] {
 			const items = [...new Set(mine.map((run) => `${count(run.items)}${run.distinctIds === run.items ? '' : ` (${count(run.distinctIds)} distinct)`}`))].join(', ');
 			const requests = [...new Set(mine.map((run) => run.requests))].join(', ');
 			lines.push(
-				`| ${count(accounts)} | ${CLIENT_NAMES[client]} | ${median(times).toFixed(2)} s${spread(times)} | ${theirs === undefined ? '' : `${(theirs / median(times)).toFixed(2)}×`} | ${(median(times) / bound).toFixed(2)} | ${median(mine.map((run) => run.cpuSeconds)).toFixed(2)} s | ${median(mine.map((run) => run.peakRssMb)).toFixed(0)} MB | ${items} | ${requests} |`,
+				`| ${count(accounts)} | ${CLIENT_NAMES[client]} | ${median(times).toFixed(2)} s${spread(times)} | ${theirs === undefined ? '' : `${(theirs / median(times)).toFixed(2)}×`} | ${(median(times) / bound).toFixed(2)} | ${median(mine.map((run) => run.cpuSeconds)).toFixed(2)} s | ${median(mine.map((run) => run.peakRssMb)).toFixed(0)} MB${spread(mine.map((run) => run.peakRssMb), 0)} | ${median(mine.map((run) => run.retainedHeapMb)).toFixed(1)} MB | ${items} | ${requests} |`,
 			);
 		}
 		const ours = seconds('tokportal');
@@ -177,8 +178,9 @@ function speedSummary(results: SpeedResult[]): string[] {
 				`- ${count(accounts)} accounts: TokPortal node **${(theirs / ours).toFixed(2)}×** as fast as HTTP Request + Split Out (${perRound.length > 1 ? `per round ${Math.min(...perRound).toFixed(2)}–${Math.max(...perRound).toFixed(2)}×; ` : ''}target ≥ 3.5×: ${verdict(theirs / ours >= 3.5)}); **${(ours / bound).toFixed(2)}×** the latency bound of ${bound.toFixed(2)} s (target ≤ 1.25×: ${verdict(ours / bound <= 1.25)}); the plain client took ${(seconds('plain') / bound).toFixed(2)}× the bound.`,
 			);
 			const rss = (client: Client) => median(of(client).map((run) => run.peakRssMb));
+			const kept = (client: Client) => median(of(client).map((run) => run.retainedHeapMb));
 			notes.push(
-				`  Peak RSS: TokPortal node ${rss('tokportal').toFixed(0)} MB, HTTP Request + Split Out ${rss('httpRequest').toFixed(0)} MB (target: no higher: ${verdict(rss('tokportal') <= rss('httpRequest'))}); both processes start at about ${median(runs.map((run) => run.startRssMb)).toFixed(0)} MB (n8n-core and both nodes loaded).`,
+				`  Peak RSS: TokPortal node ${rss('tokportal').toFixed(0)} MB, HTTP Request + Split Out ${rss('httpRequest').toFixed(0)} MB (target: no higher: ${verdict(rss('tokportal') <= rss('httpRequest'))}); both processes start at about ${median(runs.map((run) => run.startRssMb)).toFixed(0)} MB (n8n-core and both nodes loaded). Heap the finished execution keeps: ${kept('tokportal').toFixed(1)} vs ${kept('httpRequest').toFixed(1)} MB.`,
 			);
 			if (of('tokportalOneAtATime').length) {
 				notes.push(

@@ -27,6 +27,11 @@ export interface ListRun {
 	peakRssMb: number;
 	/** RSS just before the measured run, after warm-up and garbage collection. */
 	startRssMb: number;
+	/**
+	 * What the result keeps alive: the JS heap after a full collection with the items still held, less
+	 * the heap before the run. Unlike the peak, it does not depend on when V8's collector happened to run.
+	 */
+	retainedHeapMb: number;
 	error?: string;
 }
 
@@ -101,16 +106,25 @@ function httpRequestWorkflow(url: string, warmUp: boolean): WorkflowDefinition {
 	};
 }
 
-async function runN8n(definition: WorkflowDefinition, url: string): Promise<{ items: IDataObject[]; error?: string }> {
+interface Outcome {
+	items: IDataObject[];
+	error?: string;
+	/** Everything the execution holds (every node's output), as n8n does until the execution ends. */
+	execution?: unknown;
+}
+
+async function runN8n(definition: WorkflowDefinition, url: string): Promise<Outcome> {
 	const result = await runWorkflow(definition, {
 		credentials: { tokPortalApi: { apiKey: DEFAULT_API_KEY, baseUrl: `${url}/api/ext` } },
 	});
 	const failed = definition.nodes.map((node) => result.nodeError(node.name)).find((error) => error !== undefined);
-	return failed ? { items: [], error: failed.message } : { items: result.output('List').map((item) => item.json) };
+	return failed
+		? { items: [], error: failed.message }
+		: { items: result.output('List').map((item) => item.json), execution: result };
 }
 
 /** The reference: Node's own HTTP client with keep-alive, the same pages 4 at a time, no n8n. */
-async function runPlain(url: string): Promise<{ items: IDataObject[]; error?: string }> {
+async function runPlain(url: string): Promise<Outcome> {
 	const agent = new Agent({ keepAlive: true });
 	const page = async (number: number) =>
 		await new Promise<{ data: IDataObject[]; pagination: { total_pages: number } }>((resolve, reject) => {
@@ -136,6 +150,13 @@ async function runPlain(url: string): Promise<{ items: IDataObject[]; error?: st
 const rssMb = (field: 'VmRSS' | 'VmHWM') =>
 	Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) / 1024;
 
+/** The JS heap in use after full garbage collections (the bench runs this script with --expose-gc). */
+function collectedHeapMb(): number {
+	global.gc?.();
+	global.gc?.();
+	return process.memoryUsage().heapUsed / 1048576;
+}
+
 async function main(): Promise<void> {
 	const { values } = parseArgs({
 		options: { client: { type: 'string' }, url: { type: 'string' }, 'skip-warm-up': { type: 'boolean', default: false } },
@@ -152,8 +173,7 @@ async function main(): Promise<void> {
 		}
 		await fetch(`${url}/_sim/requests`, { method: 'DELETE' });
 	}
-	global.gc?.();
-	global.gc?.();
+	const startHeapMb = collectedHeapMb();
 	const startRssMb = rssMb('VmRSS');
 	// Writing 5 to clear_refs resets the peak RSS (VmHWM) to the current RSS.
 	writeFileSync('/proc/self/clear_refs', '5');
@@ -165,18 +185,22 @@ async function main(): Promise<void> {
 		tokportalOneAtATime: () => tokPortalWorkflow(false, true),
 		httpRequest: () => httpRequestWorkflow(url, false),
 	};
-	const { items, error } = client === 'plain' ? await runPlain(url) : await runN8n(workflows[client](), url);
+	const outcome = client === 'plain' ? await runPlain(url) : await runN8n(workflows[client](), url);
 	const seconds = (performance.now() - started) / 1000;
 	const cpu = process.cpuUsage(cpuBefore);
+	const peakRssMb = rssMb('VmHWM');
+	// Measured while the outcome (items and execution) is still alive: it is read below.
+	const retainedHeapMb = collectedHeapMb() - startHeapMb;
 	const run: ListRun = {
 		client,
 		seconds,
 		cpuSeconds: (cpu.user + cpu.system) / 1e6,
-		items: items.length,
-		distinctIds: new Set(items.map((item) => item.id)).size,
-		peakRssMb: rssMb('VmHWM'),
+		items: outcome.items.length,
+		distinctIds: new Set(outcome.items.map((item) => item.id)).size,
+		peakRssMb,
 		startRssMb,
-		error,
+		retainedHeapMb,
+		error: outcome.error,
 	};
 	process.stdout.write(`${JSON.stringify(run)}\n`);
 }
