@@ -196,6 +196,39 @@ describe('transport through the n8n engine', () => {
 			}
 		});
 
+		it('fills a Limit with items that are not repeats when the list shifts while it is read', async () => {
+			const shifting = await startSimulator({ seed: { accounts: 250 }, rateLimit: false, latencyMs: 100 });
+			try {
+				const listed = (await (
+					await fetch(`${shifting.baseUrl}/accounts?per_page=100&page=1`, { headers: { 'X-API-Key': shifting.apiKey } })
+				).json()) as { data: IDataObject[] };
+				const next = (await (
+					await fetch(`${shifting.baseUrl}/accounts?per_page=100&page=2`, { headers: { 'X-API-Key': shifting.apiKey } })
+				).json()) as { data: IDataObject[] };
+				const before = [...listed.data, ...next.data].map((account) => account.id);
+				shifting.clearRequests();
+				// As above: 5 accounts are created while page 2 is on its way, so page 2 starts with the
+				// last 5 items of page 1. Limit 150 reads pages 1 and 2 (195 distinct items).
+				const watcher = setInterval(() => {
+					if (shifting.requests.length >= 2) {
+						clearInterval(watcher);
+						shifting.seedAccounts(5);
+					}
+				}, 5);
+				const run = await runTokPortalNode(shifting, {
+					parameters: { resource: 'deliveredAccount', operation: 'getMany', returnAll: false, limit: 150 },
+				});
+				clearInterval(watcher);
+				const ids = run.items.map((item) => item.json.id);
+				expect(shifting.requests).toHaveLength(2);
+				expect(ids).toHaveLength(150);
+				expect(new Set(ids).size).toBe(150);
+				expect(ids).toEqual(before.slice(0, 150));
+			} finally {
+				await shifting.close();
+			}
+		});
+
 		it('retries a page that was rate-limited mid-stream and still returns every item in page order', async () => {
 			const limited = await startSimulator({ seed: { accounts: 1000 }, rateLimit: false, latencyMs: 30 });
 			try {
