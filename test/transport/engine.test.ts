@@ -37,6 +37,30 @@ async function probe(
 
 const createBody = JSON.stringify({ bundle_type: 'account_only', platform: 'tiktok', country: 'USA' });
 
+/** The ids of the first pages of /accounts, read directly (100 per page). */
+async function listedIds(sim: Pick<Simulator, 'baseUrl' | 'apiKey'>, pages: number): Promise<unknown[]> {
+	const ids: unknown[] = [];
+	for (let page = 1; page <= pages; page++) {
+		const response = await fetch(`${sim.baseUrl}/accounts?per_page=100&page=${page}`, { headers: { 'X-API-Key': sim.apiKey } });
+		ids.push(...((await response.json()) as { data: IDataObject[] }).data.map((account) => account.id));
+	}
+	return ids;
+}
+
+/**
+ * Creates 5 accounts once page 2 has been requested (and waits out its latency): the list is newest
+ * first, so the last 5 items of page 1 slide onto page 2. Returns the watcher to stop.
+ */
+function shiftWhilePageTwoIsRead(sim: Simulator): NodeJS.Timeout {
+	const watcher = setInterval(() => {
+		if (sim.requests.length >= 2) {
+			clearInterval(watcher);
+			sim.seedAccounts(5);
+		}
+	}, 5);
+	return watcher;
+}
+
 describe('transport through the n8n engine', () => {
 	let sim: Simulator;
 
@@ -140,14 +164,7 @@ describe('transport through the n8n engine', () => {
 				expect(delayed?.query.page).toBe('2');
 				const answered = [...slow.requests].sort((a, b) => a.endedAt - b.endedAt).map((r) => r.query.page);
 				expect(answered.indexOf('3')).toBeLessThan(answered.indexOf('2'));
-				const direct: unknown[] = [];
-				for (let page = 1; page <= 10; page++) {
-					const body = (await (
-						await fetch(`${slow.baseUrl}/accounts?per_page=100&page=${page}`, { headers: { 'X-API-Key': slow.apiKey } })
-					).json()) as { data: IDataObject[] };
-					direct.push(...body.data.map((a) => a.id));
-				}
-				expect(items.map((item) => item.json.id)).toEqual(direct);
+				expect(items.map((item) => item.json.id)).toEqual(await listedIds(slow, 10));
 			} finally {
 				await slow.close();
 			}
@@ -169,14 +186,7 @@ describe('transport through the n8n engine', () => {
 		it('drops items that shift onto the next page while the list is read (no duplicates)', async () => {
 			const shifting = await startSimulator({ seed: { accounts: 250 }, rateLimit: false, latencyMs: 100 });
 			try {
-				// Once page 2 has arrived (and waits out its latency), 5 accounts are created: the list is
-				// newest first, so the last 5 items of page 1 slide onto page 2.
-				const watcher = setInterval(() => {
-					if (shifting.requests.length >= 2) {
-						clearInterval(watcher);
-						shifting.seedAccounts(5);
-					}
-				}, 5);
+				const watcher = shiftWhilePageTwoIsRead(shifting);
 				const run = await runTokPortalNode(shifting, {
 					parameters: {
 						resource: 'deliveredAccount',
@@ -199,22 +209,10 @@ describe('transport through the n8n engine', () => {
 		it('fills a Limit with items that are not repeats when the list shifts while it is read', async () => {
 			const shifting = await startSimulator({ seed: { accounts: 250 }, rateLimit: false, latencyMs: 100 });
 			try {
-				const listed = (await (
-					await fetch(`${shifting.baseUrl}/accounts?per_page=100&page=1`, { headers: { 'X-API-Key': shifting.apiKey } })
-				).json()) as { data: IDataObject[] };
-				const next = (await (
-					await fetch(`${shifting.baseUrl}/accounts?per_page=100&page=2`, { headers: { 'X-API-Key': shifting.apiKey } })
-				).json()) as { data: IDataObject[] };
-				const before = [...listed.data, ...next.data].map((account) => account.id);
+				const before = await listedIds(shifting, 2);
 				shifting.clearRequests();
-				// As above: 5 accounts are created while page 2 is on its way, so page 2 starts with the
-				// last 5 items of page 1. Limit 150 reads pages 1 and 2 (195 distinct items).
-				const watcher = setInterval(() => {
-					if (shifting.requests.length >= 2) {
-						clearInterval(watcher);
-						shifting.seedAccounts(5);
-					}
-				}, 5);
+				// Limit 150 reads pages 1 and 2: 195 distinct items once 5 of page 1 slide onto page 2.
+				const watcher = shiftWhilePageTwoIsRead(shifting);
 				const run = await runTokPortalNode(shifting, {
 					parameters: { resource: 'deliveredAccount', operation: 'getMany', returnAll: false, limit: 150 },
 				});
