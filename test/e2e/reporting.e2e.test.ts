@@ -7,7 +7,7 @@ import { startSimulator } from '../simulator';
 import { postDeliveredVideos } from '../simulator/testHelpers';
 import { missingBuild, testUnless } from './helpers/conditions';
 import { startN8n, type Credential, type E2eN8n } from './helpers/n8n';
-import { chain, manualTrigger } from './helpers/workflows';
+import { chain, manualTrigger, tokPortalNode } from './helpers/workflows';
 
 const skipReason = missingBuild('dist/nodes/TokPortal/TokPortal.node.js');
 const whenReady = testUnless(skipReason);
@@ -37,16 +37,7 @@ afterAll(async () => {
 	await Promise.all([n8n?.stop(), simulator?.close()]);
 });
 
-function tokPortal(name: string, parameters: Record<string, unknown>): WorkflowNode {
-	return {
-		name,
-		type: 'n8n-nodes-tokportal.tokPortal',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters,
-		credentials: { tokPortalApi: { id: credential.id, name: credential.name } },
-	};
-}
+const tokPortal = (name: string, parameters: Record<string, unknown>) => tokPortalNode(credential, name, parameters);
 
 /** n8n's Extract from File node: the binary field "data" as base64 text in `json.base64`, bytes untouched. */
 function fileAsBase64(name: string): WorkflowNode {

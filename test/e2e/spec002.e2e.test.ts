@@ -10,6 +10,7 @@ import type { WorkflowNode } from '../../scripts/n8n/types';
 import { startSimulator, type Bundle, type Simulator } from '../simulator';
 import { missingBuild, testUnless } from './helpers/conditions';
 import { startN8n, type Credential, type E2eN8n } from './helpers/n8n';
+import { byId, tokPortalNode } from './helpers/workflows';
 
 const skipReason =
 	missingBuild('dist/nodes/TokPortal/TokPortal.node.js') ?? missingBuild('dist/nodes/TokPortalTrigger/TokPortalTrigger.node.js');
@@ -36,22 +37,12 @@ function day(n: number): string {
 	return new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 }
 
-function tokPortal(name: string, position: [number, number], parameters: Record<string, unknown>): WorkflowNode {
-	return {
-		name,
-		type: 'n8n-nodes-tokportal.tokPortal',
-		typeVersion: 1,
-		position,
-		parameters,
-		credentials: { tokPortalApi: { id: credential.id, name: credential.name } },
-	};
-}
+const tokPortal = (name: string, position: [number, number], parameters: Record<string, unknown>) =>
+	tokPortalNode(credential, name, parameters, position);
 
 function code(name: string, position: [number, number], jsCode: string, mode?: 'runOnceForEachItem'): WorkflowNode {
 	return { name, type: 'n8n-nodes-base.code', typeVersion: 2, position, parameters: mode ? { mode, jsCode } : { jsCode } };
 }
-
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
 /** The guide's three webhook events, received by a published workflow. */
 async function subscribedTrigger(): Promise<string> {

@@ -5,7 +5,7 @@ import type { RequestLogEntry } from '../simulator';
 import { startSimulator, type Simulator } from '../simulator';
 import { missingBuild, testUnless } from './helpers/conditions';
 import { startN8n, type Credential, type E2eN8n } from './helpers/n8n';
-import { chain, manualTrigger } from './helpers/workflows';
+import { byId, chain, manualTrigger, tokPortalNode } from './helpers/workflows';
 import type { WorkflowNode } from '../../scripts/n8n/types';
 
 const skipReason = missingBuild('dist/nodes/TokPortal/TokPortal.node.js');
@@ -30,18 +30,7 @@ afterAll(async () => {
 });
 
 /** A TokPortal node with the stored credential. */
-function tokPortal(name: string, parameters: Record<string, unknown>): WorkflowNode {
-	return {
-		name,
-		type: 'n8n-nodes-tokportal.tokPortal',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters,
-		credentials: { tokPortalApi: { id: credential.id, name: credential.name } },
-	};
-}
-
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+const tokPortal = (name: string, parameters: Record<string, unknown>) => tokPortalNode(credential, name, parameters);
 
 /** One order, identical in every workflow that uses it (an idempotent replay needs the same body). */
 function createBundleNode(externalRef: string, idempotencyKey: string): WorkflowNode {
